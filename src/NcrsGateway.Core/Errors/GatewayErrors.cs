@@ -1,0 +1,92 @@
+namespace NcrsGateway.Core.Errors;
+
+/// <summary>The whole error taxonomy. Codes are stable: callers and dashboards depend on them.</summary>
+public static class GatewayErrors
+{
+    public const string CodeSystem = "https://ncrs-gateway.nhs.example/fhir/CodeSystem/gateway-error";
+
+    public static readonly GatewayError InvalidNhsNumber = new(
+        "invalid-nhs-number", 400, "value",
+        "The NHS number is not valid (it must be 10 digits with a correct check digit). Check the number with the patient or their record and try again; do not guess it.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError InvalidSearch = new(
+        "invalid-search", 400, "invalid",
+        "The search could not be run as asked. Provide at least family name and date of birth (or an NHS number) and check the values, then search again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError InvalidRequest = new(
+        "invalid-request", 400, "invalid",
+        "The request was not understood. Check what was sent and try again; if it keeps happening, contact your system supplier.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError PatientNotFound = new(
+        "patient-not-found", 404, "not-found",
+        "No national record was found for this NHS number. Check the number with the patient, or search by name and date of birth.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError PatientRecordInvalidated = new(
+        "patient-record-invalidated", 404, "not-found",
+        "This NHS number belongs to a record that has been marked invalid nationally. Do not use it: search by name and date of birth to find the patient's current record.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError TooManyMatches = new(
+        "too-many-matches", 422, "multiple-matches",
+        "Too many patients match this search to show safely. Add more details (given name, postcode, gender or an exact date of birth) and search again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError NotFound = new(
+        "not-found", 404, "not-found",
+        "The requested resource does not exist on this gateway. Check the address; the gateway's capabilities are listed at /fhir/metadata.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError NotAcceptable = new(
+        "unsupported-format", 406, "not-supported",
+        "The gateway only speaks FHIR JSON (application/fhir+json). Ask for that format and try again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError RateLimited = new(
+        "rate-limited", 429, "throttled",
+        "Too many requests were sent from this system in a short time. Wait for the time given in Retry-After, then try again.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError Unauthenticated = new(
+        "unauthenticated", 401, "login",
+        "You are not signed in, or your session has expired. Sign in again and retry.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError AccessDenied = new(
+        "access-denied", 403, "forbidden",
+        "Your role does not allow this action. Ask your local administrator if you believe you need access.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError UpstreamUnavailable = new(
+        "upstream-unavailable", 503, "transient",
+        "The national service is not available right now. Try again in a few minutes and use local records in the meantime; do not act on missing national data.",
+        FailureCategory.UpstreamUnavailable);
+
+    public static readonly GatewayError UpstreamRateLimited = new(
+        "upstream-busy", 503, "throttled",
+        "The national service is busy and asked us to slow down. Try again after the time given in Retry-After.",
+        FailureCategory.UpstreamUnavailable);
+
+    public static readonly GatewayError UpstreamTimeout = new(
+        "upstream-timeout", 504, "timeout",
+        "The national service took too long to answer. Try again; if it keeps happening, use local records and report it to your IT service desk.",
+        FailureCategory.UpstreamUnavailable);
+
+    public static readonly GatewayError UpstreamError = new(
+        "upstream-error", 502, "exception",
+        "The national service returned an error. Try again later; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
+
+    public static readonly GatewayError UpstreamAccessDenied = new(
+        "upstream-access-denied", 502, "security",
+        "The national service refused this gateway's credentials. This is not something you can fix: report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
+
+    public static readonly GatewayError InternalError = new(
+        "internal-error", 500, "exception",
+        "Something went wrong in the gateway. Try again; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
+}

@@ -1,0 +1,10 @@
+namespace NcrsGateway.Core.Model;
+
+/// <summary>Stable names of the upstream services, used in provenance, metrics and audit.</summary>
+public static class SourceServices
+{
+    public const string Pds = "pds";
+    public const string Nrl = "nrl";
+    public const string Mns = "mns";
+    public const string DocumentRepository = "document-repository";
+}

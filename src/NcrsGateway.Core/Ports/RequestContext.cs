@@ -1,0 +1,9 @@
+namespace NcrsGateway.Core.Ports;
+
+/// <summary>
+/// Who is asking and how to trace it: passed to every adapter call so each upstream request
+/// carries the caller's correlation ID and the end user's organisation.
+/// </summary>
+/// <param name="CorrelationId">The ID the caller gave (or the gateway created) for this request.</param>
+/// <param name="EndUserOrganisationOds">The end user's ODS code, when known; adapters fall back to their configured one.</param>
+public sealed record RequestContext(string CorrelationId, string? EndUserOrganisationOds);

@@ -1,0 +1,37 @@
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace NcrsGateway.Sandbox;
+
+/// <summary>
+/// Simulated national APIs on one local WireMock.Net server: used by <c>dotnet run</c> when no upstream
+/// base URL is configured, and by the tests. Each simulator registers its own routes under the same
+/// base path the real service uses.
+/// </summary>
+public sealed class SandboxUpstreams : IDisposable
+{
+    private SandboxUpstreams(WireMockServer server) => Server = server;
+
+    /// <summary>The underlying server, for tests that add faults or count calls.</summary>
+    public WireMockServer Server { get; }
+
+    public Uri BaseUrl => new(Server.Url!);
+
+    public Uri PdsBaseUrl => new(BaseUrl, PdsSimulator.BasePath);
+
+    /// <summary>Starts the simulators on a free loopback port.</summary>
+    public static SandboxUpstreams Start(int port = 0)
+    {
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Port = port,
+            StartAdminInterface = false,
+            ReadStaticMappings = false,
+        });
+        var sandbox = new SandboxUpstreams(server);
+        PdsSimulator.Register(server);
+        return sandbox;
+    }
+
+    public void Dispose() => Server.Stop();
+}
