@@ -1,0 +1,39 @@
+using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Demographics;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.Endpoints;
+
+/// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
+internal static class PatientEndpoints
+{
+    public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient");
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient");
+        group.MapGet("/", SearchAsync).WithName("SearchPatient");
+        return group;
+    }
+
+    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        if (!NhsNumber.TryParse(nhsNumber, out var parsed))
+        {
+            throw new GatewayException(GatewayErrors.InvalidNhsNumber);
+        }
+
+        return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+    }
+
+    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var self = http.Request.QueryString.Value ?? string.Empty;
+        var context = http.ToRequestContext();
+        var root = baseUrl.For(http.Request);
+        return PatientSearchRequest.ParseIdentifier(query) is { } nhsNumber
+            ? patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken)
+            : patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using Hl7.Fhir.Model;
+using static Hl7.Fhir.Model.CapabilityStatement;
+
+namespace NcrsGateway.Fhir;
+
+/// <summary>
+/// Describes exactly what the gateway serves. When an endpoint is added, add it here too: a functional test
+/// compares this statement with the routes and with <c>profiles/CapabilityStatement-NcrsGateway.json</c>.
+/// </summary>
+internal static class CapabilityStatementFactory
+{
+    public const string CanonicalUrl = "https://ncrs-gateway.nhs.example/fhir/CapabilityStatement/NcrsGateway";
+
+    public static CapabilityStatement Create(string baseUrl) => new()
+    {
+        Id = "NcrsGateway",
+        Url = CanonicalUrl,
+        Name = "NcrsGateway",
+        Title = "NcrsGateway: one FHIR R4 endpoint for national NHS demographics and record location",
+        Status = PublicationStatus.Active,
+        Date = "2026-11-25",
+        Publisher = "NcrsGateway maintainers",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new SoftwareComponent { Name = "NcrsGateway", Version = typeof(CapabilityStatementFactory).Assembly.GetName().Version?.ToString(3) },
+        Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["application/fhir+json", "json"],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient()] }],
+    };
+
+    private static ResourceComponent Patient() => new()
+    {
+        Type = ResourceType.Patient.ToString(),
+        Profile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient",
+        Interaction =
+        [
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+        ],
+        ReadHistory = false,
+        SearchParam =
+        [
+            Param("identifier", SearchParamType.Token, "https://fhir.nhs.uk/Id/nhs-number|{NHS number}; on its own"),
+            Param("family", SearchParamType.String, "Family name; required with birthdate unless _fuzzy-match=true"),
+            Param("given", SearchParamType.String, "Given name; repeatable"),
+            Param("birthdate", SearchParamType.Date, "yyyy-MM-dd with eq, ge or le; two values for a range"),
+            Param("gender", SearchParamType.Token, "male | female | other | unknown"),
+            Param("address-postalcode", SearchParamType.String, "Postcode"),
+            Param("_fuzzy-match", SearchParamType.Token, "true for a fuzzy (phonetic) search"),
+            Param("_exact-match", SearchParamType.Token, "true for an exact match only"),
+            Param("_max-results", SearchParamType.Number, "1 to 50; default 10"),
+        ],
+    };
+
+    private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>
+        new() { Name = name, Type = type, Documentation = documentation };
+}

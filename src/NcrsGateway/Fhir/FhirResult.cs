@@ -1,0 +1,50 @@
+using NcrsGateway.Core.Fhir;
+
+namespace NcrsGateway.Fhir;
+
+/// <summary>
+/// Writes already-serialized FHIR JSON. Serialization happens once, before this result, so a cached
+/// response is served from its stored bytes without touching the FHIR model.
+/// </summary>
+internal sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = StatusCodes.Status200OK) : IResult
+{
+    public ReadOnlyMemory<byte> Body => body;
+
+    public const string ContentType = FhirJson.MediaType + "; charset=utf-8";
+
+    public string? ETag { get; init; }
+
+    public string? ContentLocation { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        response.ContentLength = body.Length;
+        if (ETag is not null)
+        {
+            response.Headers.ETag = ETag;
+        }
+
+        if (ContentLocation is not null)
+        {
+            response.Headers.ContentLocation = ContentLocation;
+        }
+
+        if (RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    public static FhirResult From(Hl7.Fhir.Model.Resource resource, int statusCode = StatusCodes.Status200OK) =>
+        new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options), statusCode);
+}

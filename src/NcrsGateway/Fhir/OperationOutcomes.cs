@@ -1,0 +1,34 @@
+using Hl7.Fhir.Model;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Correlation;
+
+namespace NcrsGateway.Fhir;
+
+/// <summary>Builds the OperationOutcome a caller sees for a taxonomy error, and writes it.</summary>
+internal static class OperationOutcomes
+{
+    public static OperationOutcome Create(GatewayError error, string? detail, string correlationId) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = Hl7.Fhir.Utility.EnumUtility.ParseLiteral<OperationOutcome.IssueType>(error.IssueType) ?? OperationOutcome.IssueType.Processing,
+                Details = new CodeableConcept(GatewayErrors.CodeSystem, error.Code, detail is null ? error.Advice : $"{detail} {error.Advice}"),
+                Diagnostics = $"Correlation ID: {correlationId}",
+            },
+        ],
+    };
+
+    public static FhirResult Result(GatewayException exception, string correlationId) =>
+        new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                Create(exception.Error, exception.Detail, correlationId), Core.Fhir.FhirJson.Options),
+            exception.Error.HttpStatus)
+        {
+            RetryAfter = exception.RetryAfter,
+        };
+
+    public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception) =>
+        Result(exception, context.CorrelationId()).ExecuteAsync(context);
+}

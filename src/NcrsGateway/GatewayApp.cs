@@ -1,0 +1,49 @@
+using NcrsGateway.Adapters.Pds;
+using NcrsGateway.Correlation;
+using NcrsGateway.Demographics;
+using NcrsGateway.Endpoints;
+using NcrsGateway.Fhir;
+using NcrsGateway.Hosting;
+using NcrsGateway.ServiceDefaults;
+
+namespace NcrsGateway;
+
+/// <summary>The gateway's wiring. <c>Program.cs</c> calls it; functional tests call it to run real Kestrel hosts.</summary>
+public static class GatewayApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var sandbox = builder.UseSandboxWhereUnconfigured();
+
+        builder.AddServiceDefaults();
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FhirBaseUrl>();
+        builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
+        builder.Services.AddPdsAdapter(builder.Configuration);
+        builder.Services.AddSingleton<PatientService>();
+
+        var app = builder.Build();
+        if (sandbox)
+        {
+            app.Logger.LogWarning("Sandbox upstreams in use: national APIs are SIMULATED. Never use this configuration with real patients.");
+        }
+
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
+        });
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+        app.UseMiddleware<FhirFormatMiddleware>();
+
+        app.MapDefaultEndpoints();
+        app.MapMetadataEndpoints();
+        app.MapPatientEndpoints();
+        return app;
+    }
+}

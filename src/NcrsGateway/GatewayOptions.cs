@@ -1,0 +1,13 @@
+namespace NcrsGateway;
+
+/// <summary>Host-level settings, bound from <c>Gateway</c>.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// The FHIR base URL callers see (e.g. https://gateway.trust.nhs.uk/fhir) when the gateway sits behind a
+    /// proxy. Unset: derived from each request. Paging and fullUrl links always use it, never an upstream host.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+}

@@ -1,0 +1,4 @@
+using NcrsGateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NcrsGateway.Tests.Common;
+
+/// <summary>
+/// A real gateway on Kestrel, port 0, loopback only, built by the same <see cref="GatewayApp.Build"/> as
+/// production. Settings override configuration; logs are captured for redaction checks.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Logs = logs;
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>The server root, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The FHIR base, e.g. http://127.0.0.1:41234/fhir/.</summary>
+    public Uri FhirBase => new(BaseAddress, "fhir/");
+
+    public CapturedLogs Logs { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var logs = new CapturedLogs();
+        var app = GatewayApp.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs);
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
