@@ -36,6 +36,7 @@ public static class GatewayApp
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            ExceptionHandler = OperationOutcomes.WriteInternalErrorAsync,
             SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });

@@ -31,4 +31,8 @@ internal static class OperationOutcomes
 
     public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception) =>
         Result(exception, context.CorrelationId()).ExecuteAsync(context);
+
+    /// <summary>Last resort when no <c>IExceptionHandler</c> answered.</summary>
+    public static System.Threading.Tasks.Task WriteInternalErrorAsync(HttpContext context) =>
+        WriteAsync(context, new GatewayException(GatewayErrors.InternalError));
 }
