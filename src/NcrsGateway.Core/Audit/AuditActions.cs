@@ -1,0 +1,15 @@
+namespace NcrsGateway.Core.Audit;
+
+/// <summary>Stable names of audited clinical actions (AuditEvent.subtype codes).</summary>
+public static class AuditActions
+{
+    public const string PatientRead = "patient-read";
+    public const string PatientSearch = "patient-search";
+    public const string PatientVerify = "patient-verify";
+    public const string PatientSelect = "patient-select";
+    public const string PointerSearch = "pointer-search";
+    public const string PointerRead = "pointer-read";
+    public const string DocumentRetrieve = "document-retrieve";
+    public const string NcrsLaunch = "ncrs-launch";
+    public const string AuditSearch = "audit-search";
+}

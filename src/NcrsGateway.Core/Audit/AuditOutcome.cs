@@ -1,0 +1,7 @@
+namespace NcrsGateway.Core.Audit;
+
+public enum AuditOutcome
+{
+    Success,
+    Failure,
+}

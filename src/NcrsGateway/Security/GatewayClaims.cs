@@ -1,0 +1,11 @@
+namespace NcrsGateway.Security;
+
+/// <summary>Claim types the gateway reads from a caller's access token.</summary>
+internal static class GatewayClaims
+{
+    public const string UserId = "sub";
+    public const string Role = "role";
+    public const string OrganisationOds = "ods";
+    public const string Workstation = "workstation";
+    public const string ClientApp = "client_id";
+}
