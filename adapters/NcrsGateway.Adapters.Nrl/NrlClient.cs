@@ -46,7 +46,7 @@ internal sealed partial class NrlClient(
             throw new GatewayException(GatewayErrors.UpstreamError);
         }
 
-        var (result, skipped, hidden) = NrlSearchResults.Map(bundle, query.NhsNumber, time.GetUtcNow());
+        var (result, skipped, hidden) = NrlSearchResults.Map(bundle, query.NhsNumber, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow());
         if (skipped > 0)
         {
             LogSkipped(logger, skipped);
@@ -75,7 +75,7 @@ internal sealed partial class NrlClient(
             throw new GatewayException(GatewayErrors.UpstreamError);
         }
 
-        if (!NrlMapper.TryMap(wire, null, time.GetUtcNow(), out var pointer, out var reason))
+        if (!NrlMapper.TryMap(wire, null, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow(), out var pointer, out var reason))
         {
             LogUnusablePointer(logger, reason);
             throw new GatewayException(GatewayErrors.UpstreamError, "The record locator returned a pointer that cannot be used safely.");

@@ -23,12 +23,13 @@ internal static partial class NrlMapper
     public static bool TryMap(
         DocumentReference wire,
         NhsNumber? expectedPatient,
+        bool allowHttp,
         DateTimeOffset retrievedAt,
         [NotNullWhen(true)] out DocumentPointer? pointer,
         [NotNullWhen(false)] out string? reason)
     {
         pointer = null;
-        reason = Check(wire, expectedPatient, out var patient, out var custodian, out var type, out var status, out var content);
+        reason = Check(wire, expectedPatient, allowHttp, out var patient, out var custodian, out var type, out var status, out var content);
         if (reason is not null)
         {
             return false;
@@ -54,6 +55,7 @@ internal static partial class NrlMapper
     private static string? Check(
         DocumentReference wire,
         NhsNumber? expectedPatient,
+        bool allowHttp,
         out NhsNumber patient,
         out string? custodian,
         out CodedConcept? type,
@@ -94,10 +96,10 @@ internal static partial class NrlMapper
         }
 
         status = mapped;
-        return MapContent(wire, out content);
+        return MapContent(wire, allowHttp, out content);
     }
 
-    private static string? MapContent(DocumentReference wire, out IReadOnlyList<DocumentContent>? content)
+    private static string? MapContent(DocumentReference wire, bool allowHttp, out IReadOnlyList<DocumentContent>? content)
     {
         content = null;
         if (wire.Content.Count == 0)
@@ -112,7 +114,7 @@ internal static partial class NrlMapper
         foreach (var c in wire.Content)
         {
             if (!Uri.TryCreate(c.Attachment?.Url, UriKind.Absolute, out var url)
-                || url.Scheme is not ("https" or DocumentContent.SspScheme))
+                || !(url.Scheme is "https" or DocumentContent.SspScheme || (allowHttp && url.Scheme == "http")))
             {
                 return NrlSkipReason.BadUrl;
             }

@@ -21,6 +21,12 @@ public sealed class NrlOptions
     /// <summary>Bearer token for environments that issue a static one (integration); production replaces the keyed token provider.</summary>
     public string? AccessToken { get; set; }
 
+    /// <summary>
+    /// Accept <c>http://</c> document URLs in pointers (the embedded sandbox serves documents over plain HTTP).
+    /// Only allowed when <see cref="BaseUrl"/> is a loopback address; production pointers must be https or ssp.
+    /// </summary>
+    public bool AllowHttpContentUrls { get; set; }
+
     /// <summary>How long one attempt may take.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(4);

@@ -21,6 +21,11 @@ internal sealed class NrlOptionsRules : IValidateOptions<NrlOptions>
             builder.AddError($"must end with '{NrlOptions.ConsumerBasePath}' (the NRL v3 consumer API)", nameof(NrlOptions.BaseUrl));
         }
 
+        if (options.AllowHttpContentUrls && options.BaseUrl is not { IsAbsoluteUri: true, IsLoopback: true })
+        {
+            builder.AddError("may only be true when BaseUrl is a loopback (sandbox) address", nameof(NrlOptions.AllowHttpContentUrls));
+        }
+
         if (options.TotalTimeout < options.AttemptTimeout)
         {
             builder.AddError("must be at least AttemptTimeout", nameof(NrlOptions.TotalTimeout));

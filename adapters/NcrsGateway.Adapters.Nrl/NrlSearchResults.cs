@@ -11,14 +11,14 @@ namespace NcrsGateway.Adapters.Nrl;
 /// </summary>
 internal static class NrlSearchResults
 {
-    public static (PointerSearchResult Result, int Skipped, int Hidden) Map(Bundle bundle, NhsNumber patient, DateTimeOffset retrievedAt)
+    public static (PointerSearchResult Result, int Skipped, int Hidden) Map(Bundle bundle, NhsNumber patient, bool allowHttp, DateTimeOffset retrievedAt)
     {
         var wires = bundle.Entry.Select(e => e.Resource).OfType<DocumentReference>().ToList();
         var pointers = new List<DocumentPointer>(wires.Count);
         var warnings = new List<string>();
         for (var i = 0; i < wires.Count; i++)
         {
-            if (!NrlMapper.TryMap(wires[i], patient, retrievedAt, out var pointer, out var reason))
+            if (!NrlMapper.TryMap(wires[i], patient, allowHttp, retrievedAt, out var pointer, out var reason))
             {
                 warnings.Add($"Pointer {i + 1} of {wires.Count} from the National Record Locator was left out because {reason}.");
             }
