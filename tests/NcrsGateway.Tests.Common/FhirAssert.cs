@@ -24,7 +24,7 @@ public static class FhirAssert
     {
         var outcome = await ResourceAsync<OperationOutcome>(response, expected);
         var issue = Assert.Single(outcome.Issue);
-        var coding = Assert.Single(issue.Details.Coding);
+        var coding = Assert.Single(issue.Details!.Coding);
         Assert.Equal(code, coding.Code);
         Assert.False(string.IsNullOrWhiteSpace(issue.Details.Text));
         Assert.DoesNotContain("Exception", issue.Details.Text, StringComparison.Ordinal);
