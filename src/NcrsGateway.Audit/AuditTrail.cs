@@ -33,6 +33,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     private Task? _flusher;
     private volatile bool _stopped;
     private bool _loaded;
+    private int _disposed;
 
     public AuditTrail(IAuditStore store, PatientProtector protector, AuditOptions options, string dataDirectory, TimeProvider time, ILogger<AuditTrail> logger)
     {
@@ -133,6 +134,11 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     /// <summary>Releases files without draining (what a crash leaves behind is replayed on the next start).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopped = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_flusher is not null)
