@@ -1,4 +1,5 @@
 using NcrsGateway.Adapters.Pds;
+using NcrsGateway.Audit;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.Endpoints;
@@ -26,6 +27,8 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
+        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
+        builder.Services.AddAuditorPolicy();
 
         var app = builder.Build();
         if (sandbox)
@@ -40,11 +43,15 @@ public static class GatewayApp
             SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+        app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<FhirFormatMiddleware>();
+        app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseAuthorization();
 
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapAuditEventEndpoints();
         return app;
     }
 }

@@ -1,4 +1,6 @@
+using NcrsGateway.Audit;
 using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
 using NcrsGateway.Fhir;
@@ -11,8 +13,8 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/Patient").WithTags("Patient");
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient");
-        group.MapGet("/", SearchAsync).WithName("SearchPatient");
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead));
+        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;
     }
 
@@ -23,6 +25,7 @@ internal static class PatientEndpoints
             throw new GatewayException(GatewayErrors.InvalidNhsNumber);
         }
 
+        http.AuditPatient(parsed);
         return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 
@@ -32,8 +35,12 @@ internal static class PatientEndpoints
         var self = http.Request.QueryString.Value ?? string.Empty;
         var context = http.ToRequestContext();
         var root = baseUrl.For(http.Request);
-        return PatientSearchRequest.ParseIdentifier(query) is { } nhsNumber
-            ? patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken)
-            : patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+        if (PatientSearchRequest.ParseIdentifier(query) is { } nhsNumber)
+        {
+            http.AuditPatient(nhsNumber);
+            return patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
+        }
+
+        return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
     }
 }
