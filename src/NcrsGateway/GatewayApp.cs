@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Pds;
+using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
@@ -21,11 +24,14 @@ public static class GatewayApp
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddSingleton<FhirBaseUrl>();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
+        builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
+        builder.Services.AddGatewayAuthorization();
+        builder.Services.AddClinicalContext(builder.Configuration, sandbox);
 
         var app = builder.Build();
         if (sandbox)
@@ -41,10 +47,18 @@ public static class GatewayApp
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
         app.UseMiddleware<FhirFormatMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapPatientOperationEndpoints();
+        if (sandbox)
+        {
+            app.MapSandboxEndpoints();
+        }
+
         return app;
     }
 }

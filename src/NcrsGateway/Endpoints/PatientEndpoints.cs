@@ -2,6 +2,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
 using NcrsGateway.Fhir;
+using NcrsGateway.Security;
 
 namespace NcrsGateway.Endpoints;
 
@@ -10,7 +11,7 @@ internal static class PatientEndpoints
 {
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient");
+        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient");
         group.MapGet("/", SearchAsync).WithName("SearchPatient");
         return group;
