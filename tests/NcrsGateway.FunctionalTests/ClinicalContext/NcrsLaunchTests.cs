@@ -150,8 +150,21 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
 
         var secondToken = await second.SelectTokenAsync(SandboxPatients.Minimal);
 
-        AssertRefused(await first.LaunchAsync(firstToken), HttpStatusCode.Conflict, "selection-superseded");
         Assert.Equal(SandboxPatients.Minimal, LinkedNumber(await second.LaunchAsync(secondToken)));
+        AssertRefused(await first.LaunchAsync(firstToken), HttpStatusCode.Conflict, "selection-superseded");
+    }
+
+    [Fact]
+    public async Task Launch_StaleAttemptByEarlierUser_AlsoSupersedesTheCurrentUsersSelection()
+    {
+        using var first = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-shared-back");
+        using var second = new ClinicalContextClient(Host, TestTokens.SecondClinician, "ws-shared-back");
+        var firstToken = await first.SelectTokenAsync(SandboxPatients.Search);
+        var secondToken = await second.SelectTokenAsync(SandboxPatients.Minimal);
+
+        AssertRefused(await first.LaunchAsync(firstToken), HttpStatusCode.Conflict, "selection-superseded"); // first user is back at the keyboard
+
+        AssertRefused(await second.LaunchAsync(secondToken), HttpStatusCode.Conflict, "selection-superseded");
     }
 
     [Fact]

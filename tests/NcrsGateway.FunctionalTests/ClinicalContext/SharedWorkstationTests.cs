@@ -39,15 +39,14 @@ public sealed class SharedWorkstationTests(ClinicalContextHost fixture) : IClass
                 otherToken = await other.SelectTokenAsync(theirs); // the other user takes over the workstation
             }
 
-            var launch = await me.LaunchAsync(token);
             if (interrupted)
             {
-                NcrsLaunchTests.AssertRefused(launch, HttpStatusCode.Conflict, "selection-superseded");
                 Assert.Equal(theirs, NcrsLaunchTests.LinkedNumber(await other.LaunchAsync(otherToken)));
+                NcrsLaunchTests.AssertRefused(await me.LaunchAsync(token), HttpStatusCode.Conflict, "selection-superseded");
             }
             else
             {
-                Assert.Equal(mine, NcrsLaunchTests.LinkedNumber(launch));
+                Assert.Equal(mine, NcrsLaunchTests.LinkedNumber(await me.LaunchAsync(token)));
             }
 
             successes++;
