@@ -1,3 +1,4 @@
+using NcrsGateway.Sandbox.Nrl;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -19,6 +20,10 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri PdsBaseUrl => new(BaseUrl, PdsSimulator.BasePath);
 
+    public Uri NrlBaseUrl => new(BaseUrl, NrlSimulator.BasePath);
+
+    public Uri DocumentsBaseUrl => new(BaseUrl, DocumentRepositorySimulator.BasePath);
+
     /// <summary>Starts the simulators on a free loopback port.</summary>
     public static SandboxUpstreams Start(int port = 0)
     {
@@ -30,6 +35,8 @@ public sealed class SandboxUpstreams : IDisposable
         });
         var sandbox = new SandboxUpstreams(server);
         PdsSimulator.Register(server);
+        NrlSimulator.Register(server);
+        DocumentRepositorySimulator.Register(server);
         return sandbox;
     }
 

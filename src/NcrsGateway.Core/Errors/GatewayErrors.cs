@@ -60,6 +60,16 @@ public static class GatewayErrors
         "Your role does not allow this action. Ask your local administrator if you believe you need access.",
         FailureCategory.AccessRefused);
 
+    public static readonly GatewayError PointerTypeNotPermitted = new(
+        "pointer-type-not-permitted", 403, "forbidden",
+        "Your organisation is not set up to view this type of record through the National Record Locator. Ask your local administrator or the record's owner for the information another way.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError PointerNotFound = new(
+        "pointer-not-found", 404, "not-found",
+        "This record pointer no longer exists: it may have been replaced by a newer version or withdrawn by its owner. Search the patient's records again to see what is current.",
+        FailureCategory.UserError);
+
     public static readonly GatewayError UpstreamUnavailable = new(
         "upstream-unavailable", 503, "transient",
         "The national service is not available right now. Try again in a few minutes and use local records in the meantime; do not act on missing national data.",

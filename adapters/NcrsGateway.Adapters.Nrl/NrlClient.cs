@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Core.Fhir;
+using NcrsGateway.Core.Model;
+using NcrsGateway.Core.Ports;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace NcrsGateway.Adapters.Nrl;
+
+/// <summary>
+/// Typed client for the NRL v3 consumer API. One logical request gets one <c>X-Request-ID</c>, set on the
+/// request message before the resilience pipeline so every retry re-sends the same value.
+/// </summary>
+internal sealed partial class NrlClient(
+    HttpClient http,
+    [FromKeyedServices(SourceServices.Nrl)] IUpstreamTokenProvider tokens,
+    IOptionsMonitor<NrlOptions> options,
+    TimeProvider time,
+    ILogger<NrlClient> logger) : IRecordLocator
+{
+    [GeneratedRegex("^[A-Za-z0-9.-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PointerId();
+
+    public async Task<PointerSearchResult> SearchAsync(PointerSearchQuery query, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var request = NrlSearchRequest.Create(query);
+        using var response = await SendAsync(request, NrlOperation.Search, context, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return PointerSearchResult.Empty; // NRL answers 404 for a patient it holds no pointers for
+        }
+
+        if (await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) is not Bundle bundle)
+        {
+            throw new GatewayException(GatewayErrors.UpstreamError);
+        }
+
+        var (result, skipped, hidden) = NrlSearchResults.Map(bundle, query.NhsNumber, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow());
+        if (skipped > 0)
+        {
+            LogSkipped(logger, skipped);
+        }
+
+        if (hidden > 0)
+        {
+            LogHidden(logger, hidden);
+        }
+
+        return result;
+    }
+
+    public async Task<DocumentPointer> ReadAsync(string pointerId, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(pointerId) || !PointerId().IsMatch(pointerId))
+        {
+            throw new GatewayException(GatewayErrors.PointerNotFound);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "DocumentReference/" + pointerId);
+        using var response = await SendAsync(request, NrlOperation.Read, context, cancellationToken).ConfigureAwait(false)
+            ?? throw new GatewayException(GatewayErrors.PointerNotFound);
+        if (await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) is not DocumentReference wire)
+        {
+            throw new GatewayException(GatewayErrors.UpstreamError);
+        }
+
+        if (!NrlMapper.TryMap(wire, null, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow(), out var pointer, out var reason))
+        {
+            LogUnusablePointer(logger, reason);
+            throw new GatewayException(GatewayErrors.UpstreamError, "The record locator returned a pointer that cannot be used safely.");
+        }
+
+        return pointer;
+    }
+
+    /// <summary>Sends with the NRL headers; null means a search 404 (no pointers), any other failure throws.</summary>
+    private async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, NrlOperation operation, RequestContext context, CancellationToken cancellationToken)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson.MediaType));
+        request.Headers.Add(KnownHeaders.RequestId, requestId);
+        request.Headers.Add(KnownHeaders.CorrelationId, context.CorrelationId);
+        request.Headers.Add(KnownHeaders.EndUserOrganisationOds, context.EndUserOrganisationOds ?? options.CurrentValue.EndUserOrganisationOds);
+        if (await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Translate(e) is { } failure)
+        {
+            LogFailed(logger, operation, requestId, failure.Error.Code, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw failure;
+        }
+
+        LogCompleted(logger, operation, requestId, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound && operation == NrlOperation.Search)
+            {
+                return null;
+            }
+
+            var error = NrlErrorMapper.Map(response, operation, time);
+            var spineCode = await NrlErrorMapper.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
+            LogFailed(logger, operation, requestId, error.Error.Code, spineCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw error;
+        }
+    }
+
+    private async Task<Resource?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var read = await UpstreamFhirReader.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+        if (read.IssueCount > 0)
+        {
+            LogLenientParse(logger, read.IssueCount);
+        }
+
+        return read.Resource;
+    }
+
+    private GatewayException? Translate(Exception e) => e switch
+    {
+        TimeoutRejectedException or TaskCanceledException => new(GatewayErrors.UpstreamTimeout, inner: e),
+        BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: options.CurrentValue.BreakDuration, inner: e),
+        RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),
+        HttpRequestException => new(GatewayErrors.UpstreamUnavailable, inner: e),
+        _ => null,
+    };
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Adapters.Nrl.Tests;
+
+public sealed class NrlOptionsRulesTests
+{
+    [Theory]
+    [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", null, true)]
+    [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4", null, false)]
+    [InlineData("https://api.service.nhs.uk/personal-demographics/FHIR/R4/", null, false)]
+    [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", "true", false)]
+    [InlineData("http://localhost:5001/record-locator/consumer/FHIR/R4/", "true", true)]
+    public void Validate_BaseUrlAndHttpAllowance_AcceptsOnlySafeCombinations(string baseUrl, string? allowHttp, bool valid)
+    {
+        using var host = new NrlTestHost(new Uri(baseUrl), new Dictionary<string, string?> { ["Adapters:Nrl:AllowHttpContentUrls"] = allowHttp });
+
+        var read = () => host.Services.GetRequiredService<IOptions<NrlOptions>>().Value;
+
+        if (valid)
+        {
+            Assert.NotNull(read());
+        }
+        else
+        {
+            Assert.Throws<OptionsValidationException>(read);
+        }
+    }
+
+    [Fact]
+    public void Bind_UnknownKey_IsRejected()
+    {
+        using var host = new NrlTestHost(new Uri("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/"), new Dictionary<string, string?> { ["Adapters:Nrl:BaseUri"] = "https://x/" });
+
+        Assert.ThrowsAny<InvalidOperationException>(() => host.Services.GetRequiredService<IOptions<NrlOptions>>().Value);
+    }
+}

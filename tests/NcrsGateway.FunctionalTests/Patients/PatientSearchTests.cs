@@ -1,0 +1,95 @@
+using System.Net;
+using Hl7.Fhir.Model;
+using NcrsGateway.Sandbox;
+using NcrsGateway.Tests.Common;
+
+namespace NcrsGateway.FunctionalTests.Patients;
+
+public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
+{
+    private readonly HttpClient _client = fixture.Host.CreateClient();
+
+    [Fact]
+    public async Task Search_ByDemographics_ReturnsScoredMatchesLinkedToTheGatewayNotUpstream()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync("fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31"));
+
+        Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
+        Assert.Equal(2, bundle.Total);
+        Assert.Equal(2, bundle.Entry.Count);
+        var gatewayBase = fixture.Host.FhirBase.ToString().TrimEnd('/');
+        Assert.All(bundle.Entry, e =>
+        {
+            Assert.StartsWith(gatewayBase + "/Patient/", e.FullUrl, StringComparison.Ordinal);
+            Assert.Equal(Bundle.SearchEntryMode.Match, e.Search.Mode);
+            Assert.NotNull(e.Search.Score);
+        });
+        Assert.StartsWith(gatewayBase + "/Patient?", bundle.SelfLink.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Sandbox.BaseUrl.Authority, bundle.SelfLink.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ExactDemographics_FindsTheOnePatientWithItsScore()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(await _client.GetAsync("fhir/Patient?family=Ashworth&birthdate=eq1968-04-17"));
+
+        var entry = Assert.Single(bundle.Entry);
+        Assert.Equal(SandboxPatients.Search, entry.Resource.Id);
+        Assert.Equal(1m, entry.Search.Score);
+    }
+
+    [Fact]
+    public async Task Search_TooManyMatches_TellsTheCallerToRefineInsteadOfReturningAnEmptyBundle()
+    {
+        var text = await FhirAssert.OutcomeAsync(
+            await _client.GetAsync("fhir/Patient?family=Toomany&birthdate=eq2000-01-01"), HttpStatusCode.UnprocessableEntity, "too-many-matches");
+        Assert.Contains("Add more details", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_NoMatches_ReturnsAnEmptySearchset()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(await _client.GetAsync("fhir/Patient?family=Nobody&birthdate=eq2000-01-01"));
+
+        Assert.Equal(0, bundle.Total);
+        Assert.Empty(bundle.Entry);
+    }
+
+    [Fact]
+    public async Task Search_ByNhsNumberIdentifier_ReturnsThatPatient()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync($"fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{SandboxPatients.Minimal}"));
+
+        Assert.Equal(SandboxPatients.Minimal, Assert.Single(bundle.Entry).Resource.Id);
+    }
+
+    [Fact]
+    public async Task Search_ByUnknownNhsNumberIdentifier_ReturnsAnEmptySearchset()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync($"fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{SandboxPatients.NotFound}"));
+
+        Assert.Empty(bundle.Entry);
+    }
+
+    [Theory]
+    [InlineData("fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000000", "invalid-nhs-number")]
+    [InlineData("fhir/Patient?identifier=9000000009", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth&birthdate=1968-13-45", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth&birthdate=gt1968-04-17", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth&birthdate=eq1968-04-17&nickname=Ellie", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth&birthdate=eq1968-04-17&_max-results=51", "invalid-search")]
+    [InlineData("fhir/Patient?family=Ashworth&birthdate=eq1968-04-17&gender=f", "invalid-search")]
+    public async Task Search_BadInput_Returns400AndMakesNoUpstreamCall(string url, string code)
+    {
+        var correlationId = Guid.NewGuid().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Correlation-ID", correlationId);
+
+        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, code);
+        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+    }
+}
