@@ -69,6 +69,9 @@ public static class TestTokens
         });
     }
 
+    /// <summary>A client signed in as <see cref="Clinician"/> on workstation <c>ws-tests</c>.</summary>
+    public static HttpClient CreateClinicianClient(this GatewayHost host) => host.CreateClient(Mint(Clinician, "ws-tests"));
+
     /// <summary>A client that sends <paramref name="token"/> and, when given, an <c>X-Workstation-ID</c> header.</summary>
     public static HttpClient CreateClient(this GatewayHost host, string token, string? workstationHeader = null)
     {

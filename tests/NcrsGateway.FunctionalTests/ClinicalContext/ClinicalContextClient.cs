@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Tests.Common;
 

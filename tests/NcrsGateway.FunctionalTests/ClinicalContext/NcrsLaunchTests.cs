@@ -272,6 +272,19 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
         Assert.Equal(calls, fixture.UpstreamCalls);
     }
 
+    [Fact]
+    public async Task SelectAndLaunch_LeaveNoNhsNumberOrTokenInLogs()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-logs");
+        using var other = new ClinicalContextClient(Host, TestTokens.SecondClinician, "ws-logs-other");
+        var token = await clinician.SelectTokenAsync(SandboxPatients.InformallyDeceased);
+        await other.LaunchAsync(token);
+        await clinician.LaunchAsync(token);
+
+        Assert.DoesNotContain(SandboxPatients.InformallyDeceased, Host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, Host.Logs.All, StringComparison.Ordinal);
+    }
+
     internal static string? LinkedNumber(ClinicalContextClient.Answer launch)
     {
         Assert.Equal(HttpStatusCode.OK, launch.Status);

@@ -73,7 +73,7 @@ public sealed class SandboxTokenTests
         var settings = new Dictionary<string, string?>
         {
             ["Adapters:Pds:BaseUrl"] = "http://127.0.0.1:9/personal-demographics/FHIR/R4/",
-            ["Ncrs:LaunchUrlTemplate"] = "https://ncrs.example.nhs.uk/launch?nhsNumber={nhsNumber}",
+            ["Authentication:SigningKey"] = string.Empty, // no key, no authority
         };
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => GatewayHost.StartAsync(settings));
