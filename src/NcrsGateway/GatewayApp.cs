@@ -1,10 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
@@ -22,13 +25,15 @@ public static class GatewayApp
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddSingleton<FhirBaseUrl>();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
-        builder.Services.AddAuditorPolicy();
+        builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
+        builder.Services.AddGatewayAuthorization();
+        builder.Services.AddClinicalContext(builder.Configuration, sandbox);
 
         var app = builder.Build();
         if (sandbox)
@@ -51,7 +56,13 @@ public static class GatewayApp
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapPatientOperationEndpoints();
         app.MapAuditEventEndpoints();
+        if (sandbox)
+        {
+            app.MapSandboxEndpoints();
+        }
+
         return app;
     }
 }
