@@ -1,10 +1,12 @@
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.Caching;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.RateLimiting;
 using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
@@ -29,6 +31,8 @@ public static class GatewayApp
         builder.Services.AddSingleton<PatientService>();
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
         builder.Services.AddAuditorPolicy();
+        builder.AddMetadataCache();
+        builder.AddGatewayRateLimiting();
 
         var app = builder.Build();
         if (sandbox)
@@ -46,6 +50,7 @@ public static class GatewayApp
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<FhirFormatMiddleware>();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
