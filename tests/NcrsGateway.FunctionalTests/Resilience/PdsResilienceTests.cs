@@ -19,14 +19,29 @@ public sealed class PdsResilienceTests : IDisposable
     [Fact]
     public async Task Read_ConnectionResetEveryTime_IsRetriedThenAnswers503UpstreamUnavailable()
     {
-        _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(Response.Create().WithFault(FaultType.EMPTY_RESPONSE));
-        await using var host = await GatewayHost.StartAsync(_pds.Settings());
+        using var resetting = new ResettingUpstream();
+        var settings = _pds.Settings();
+        settings["Adapters:Pds:BaseUrl"] = resetting.BaseUrl;
+        await using var host = await GatewayHost.StartAsync(settings);
 
         using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
 
         var text = await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "upstream-unavailable");
         Assert.Contains("use local records", text, StringComparison.Ordinal);
-        Assert.Equal(3, _pds.Calls); // first attempt + 2 retries: a GET is idempotent
+        Assert.Equal(3, resetting.Connections); // first attempt + 2 retries: a GET is idempotent
+    }
+
+    [Fact]
+    public async Task Read_ResponseCutOffMidBody_AnswersAnOperationOutcomeNotAnInternalError()
+    {
+        _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(Response.Create().WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
+        await using var host = await GatewayHost.StartAsync(_pds.Settings());
+
+        using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+
+        Assert.True(response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway, $"got {(int)response.StatusCode}");
+        var outcome = await FhirAssert.ResourceAsync<Hl7.Fhir.Model.OperationOutcome>(response, response.StatusCode);
+        Assert.StartsWith("upstream-", outcome.Issue[0].Details!.Coding[0].Code, StringComparison.Ordinal);
     }
 
     [Fact]
