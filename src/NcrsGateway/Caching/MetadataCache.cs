@@ -20,6 +20,9 @@ internal sealed partial class MetadataCache(
     TimeProvider time,
     ILogger<MetadataCache> logger) : IMetadataCacheInvalidator
 {
+    /// <summary>On every tier-1 entry, so all of them can be evicted at once.</summary>
+    private const string AllEntriesTag = "gw:all";
+
     /// <summary>Identifies this instance on the invalidation channel, so it skips its own messages.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
@@ -43,7 +46,7 @@ internal sealed partial class MetadataCache(
 
         var ttl = TtlFor(key.Kind);
         var load = new Load(this, key, fetch, ttl);
-        var entry = await local.GetOrCreateAsync(key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(ttl), key.Tags, cancellationToken).ConfigureAwait(false);
+        var entry = await local.GetOrCreateAsync(key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
         if (entry.AgeAt(time.GetUtcNow()) >= ttl)
         {
             // A tier-1 entry filled from an older shared entry can outlive the TTL: never serve it past it.
@@ -61,7 +64,7 @@ internal sealed partial class MetadataCache(
     {
         var entry = Admit(key, payload);
         var ttl = TtlFor(key.Kind);
-        await local.SetAsync(key.Key, entry, EntryOptions(ttl), key.Tags, cancellationToken).ConfigureAwait(false);
+        await local.SetAsync(key.Key, entry, EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
         await shared.SetAsync(key.Key, entry, ttl, key.Tags).ConfigureAwait(false);
         await shared.PublishAsync(CacheInvalidationMessage.ForKey(InstanceId, key.Key)).ConfigureAwait(false);
         return entry;
@@ -105,7 +108,9 @@ internal sealed partial class MetadataCache(
     }
 
     /// <summary>After a Redis outage invalidations may have been missed: start tier 1 afresh.</summary>
-    internal async Task EvictAllLocalAsync() => await local.RemoveByTagAsync("*").ConfigureAwait(false);
+    internal async Task EvictAllLocalAsync() => await local.RemoveByTagAsync(AllEntriesTag).ConfigureAwait(false);
+
+    private static string[] LocalTags(CacheEntryKey key) => [.. key.Tags, AllEntriesTag];
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => new()
     {

@@ -70,6 +70,21 @@ public sealed class MetadataOnlyCacheTests : IAsyncLifetime
         Assert.True(await redis.GetDatabase().KeyExistsAsync(_instance + "cache:" + key.Key));
     }
 
+    [Fact]
+    public async Task EvictAllLocal_AfterRedisOutage_EmptiesTierOneButLeavesRedis()
+    {
+        var cache = _host.Services.GetRequiredService<MetadataCache>();
+        var key = PointerKey(cache, "evict-all");
+        const string body = """{"resourceType":"DocumentReference","status":"current"}""";
+        await cache.StoreAsync(key, new FhirPayload(Encoding.UTF8.GetBytes(body), "application/fhir+json", null, null, new Provenance(SourceServices.Nrl, DateTimeOffset.UtcNow, null, null, true)), CancellationToken.None);
+
+        await cache.EvictAllLocalAsync();
+
+        Assert.Null(await cache.PeekLocalAsync(key.Key));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redis.Port}");
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(_instance + "cache:" + key.Key));
+    }
+
     private static CacheEntryKey PointerKey(MetadataCache cache, string discriminator)
     {
         NhsNumber.TryParse(SandboxPatients.Search, out var nhsNumber);
