@@ -15,4 +15,7 @@ public static class KnownHeaders
     public const string EncounterId = "X-Encounter-ID";
     public const string CacheStatus = "X-Cache";
     public const string RetryAfter = "Retry-After";
+    public const string RetrievedAt = "X-Retrieved-At";
+    public const string UpstreamVersion = "X-Upstream-Version";
+    public const string ShowWithoutRefresh = "X-Show-Without-Refresh";
 }

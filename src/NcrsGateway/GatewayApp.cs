@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
 
@@ -34,6 +36,8 @@ public static class GatewayApp
         builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
         builder.Services.AddGatewayAuthorization();
         builder.Services.AddClinicalContext(builder.Configuration, sandbox);
+        builder.AddMetadataCache();
+        builder.AddGatewayRateLimiting();
 
         var app = builder.Build();
         if (sandbox)
@@ -51,6 +55,7 @@ public static class GatewayApp
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<FhirFormatMiddleware>();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();

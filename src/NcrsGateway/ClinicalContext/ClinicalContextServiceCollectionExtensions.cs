@@ -36,7 +36,7 @@ internal static class ClinicalContextServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NcrsOptions>>(new NcrsOptionsRules(sandbox));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISelectionStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+        services.TryAddSingleton<ISelectionStore>(sp => SharedRedis(sp) is { } redis
             ? new RedisSelectionStore(redis)
             : new InMemorySelectionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClinicalAudit>();
@@ -46,4 +46,8 @@ internal static class ClinicalContextServiceCollectionExtensions
         services.TryAddSingleton<NcrsLaunchService>();
         return services;
     }
+
+    /// <summary>The gateway's shared Redis when <c>Redis:Configuration</c> is set, so every instance sees every selection.</summary>
+    private static IConnectionMultiplexer? SharedRedis(IServiceProvider sp) =>
+        sp.GetService<Hosting.RedisConnection>() is { IsConfigured: true } shared ? shared.Multiplexer : sp.GetService<IConnectionMultiplexer>();
 }

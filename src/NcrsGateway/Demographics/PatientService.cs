@@ -15,6 +15,7 @@ internal sealed class PatientService(IDemographicsSource demographics, TimeProvi
         return new FhirResult(body.Body)
         {
             ETag = ETag(record.Provenance),
+            Provenance = record.Provenance,
             ContentLocation = record.Identity.IsSuperseded(nhsNumber) ? $"{baseUrl}/Patient/{record.Identity.NhsNumber.Value}" : null,
         };
     }

@@ -10,6 +10,11 @@ internal sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = Sta
 {
     public ReadOnlyMemory<byte> Body => body;
 
+    public int StatusCode => statusCode;
+
+    /// <summary>Where the data came from and when (for the metadata cache); null for errors and built bundles.</summary>
+    public Core.Model.Provenance? Provenance { get; init; }
+
     public const string ContentType = FhirJson.MediaType + "; charset=utf-8";
 
     public string? ETag { get; init; }

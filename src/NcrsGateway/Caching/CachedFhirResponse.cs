@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using NcrsGateway.Core.Model;
+
+namespace NcrsGateway.Caching;
+
+/// <summary>
+/// One cache entry: the serialized FHIR bytes exactly as first sent, with their ETag, Content-Location (relative
+/// to the FHIR base) and provenance. A hit writes <see cref="Body"/> as is: no FHIR parsing or serialization.
+/// Instances come only from <see cref="MetadataCache"/>'s admission check or from the serializer reading what it admitted.
+/// </summary>
+[ImmutableObject(true)]
+internal sealed class CachedFhirResponse
+{
+    private CachedFhirResponse(CacheableKind kind, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion)
+    {
+        Kind = kind;
+        Body = body;
+        ContentType = contentType;
+        ETag = eTag;
+        RelativeContentLocation = contentLocation;
+        Source = source;
+        RetrievedAt = retrievedAt;
+        UpstreamVersion = upstreamVersion;
+    }
+
+    public CacheableKind Kind { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public string ContentType { get; }
+
+    /// <summary>Our ETag: the upstream's (PDS <c>W/"version"</c>) when it gave one, else a hash of the body.</summary>
+    public string ETag { get; }
+
+    public string? RelativeContentLocation { get; }
+
+    public string Source { get; }
+
+    public DateTimeOffset RetrievedAt { get; }
+
+    public string? UpstreamVersion { get; }
+
+    /// <summary>Only for <see cref="MetadataCache"/>: call it after <see cref="CacheableResourceTypes.EnsureMetadataOnly"/>.</summary>
+    internal static CachedFhirResponse FromAdmitted(CacheableKind kind, FhirPayload payload) => new(
+        kind,
+        payload.Body.ToArray(),
+        payload.ContentType,
+        payload.ETag ?? BodyETag(payload.Body.Span),
+        payload.RelativeContentLocation,
+        payload.Provenance.Source,
+        payload.Provenance.RetrievedAt,
+        payload.Provenance.UpstreamVersion);
+
+    /// <summary>Only for <see cref="CachedFhirResponseSerializer"/>.</summary>
+    internal static CachedFhirResponse Restore(CacheableKind kind, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion) =>
+        new(kind, body, contentType, eTag, contentLocation, source, retrievedAt, upstreamVersion);
+
+    public TimeSpan AgeAt(DateTimeOffset now) => now > RetrievedAt ? now - RetrievedAt : TimeSpan.Zero;
+
+    private static string BodyETag(ReadOnlySpan<byte> body) =>
+        $"W/\"h-{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"";
+}

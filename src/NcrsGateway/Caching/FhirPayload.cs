@@ -1,0 +1,14 @@
+using NcrsGateway.Core.Model;
+
+namespace NcrsGateway.Caching;
+
+/// <summary>
+/// What a handler produced and offers to the cache: serialized bytes and their content type, the upstream's
+/// ETag (if any), a Content-Location relative to the FHIR base, and the provenance of the data.
+/// </summary>
+internal sealed record FhirPayload(
+    ReadOnlyMemory<byte> Body,
+    string ContentType,
+    string? ETag,
+    string? RelativeContentLocation,
+    Provenance Provenance);

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Ports;
+
+namespace NcrsGateway.Caching;
+
+/// <summary>
+/// Metadata-only cache in two tiers. Tier 1 is this instance's <see cref="HybridCache"/> (memory, per-instance
+/// stampede protection, patient tags). Tier 2 is the shared Redis when configured: a tier-1 miss reads it, and a
+/// miss there takes a Redis lock so that only one instance fetches upstream while the others wait for its result
+/// (single-flight across instances). Invalidations are published so every instance evicts its tier 1.
+/// Redis trouble never fails a request: the cache carries on per instance.
+/// </summary>
+internal sealed partial class MetadataCache(
+    HybridCache local,
+    RedisMetadataStore shared,
+    CacheKeys keys,
+    IOptionsMonitor<CacheOptions> options,
+    TimeProvider time,
+    ILogger<MetadataCache> logger) : IMetadataCacheInvalidator
+{
+    /// <summary>On every tier-1 entry, so all of them can be evicted at once.</summary>
+    private const string AllEntriesTag = "gw:all";
+
+    /// <summary>Identifies this instance on the invalidation channel, so it skips its own messages.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    public bool Enabled => options.CurrentValue.Enabled;
+
+    public CacheKeys Keys => keys;
+
+    public TimeSpan TtlFor(CacheableKind kind) =>
+        kind == CacheableKind.Demographics ? options.CurrentValue.PatientTtl : options.CurrentValue.PointerTtl;
+
+    /// <summary>
+    /// The entry for <paramref name="key"/>: from cache when fresh, otherwise fetched once (across instances) and
+    /// stored. <paramref name="refresh"/> (the caller's <c>Cache-Control: no-cache</c>) skips the read and overwrites.
+    /// </summary>
+    public async Task<CacheLookup> GetOrFetchAsync(CacheEntryKey key, bool refresh, Func<CancellationToken, Task<FhirPayload>> fetch, CancellationToken cancellationToken)
+    {
+        if (refresh)
+        {
+            return new CacheLookup(await StoreAsync(key, await fetch(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), CacheStatus.Refresh);
+        }
+
+        var ttl = TtlFor(key.Kind);
+        var load = new Load(this, key, fetch, ttl);
+        var entry = await local.GetOrCreateAsync(key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
+        if (entry.AgeAt(time.GetUtcNow()) >= ttl)
+        {
+            // A tier-1 entry filled from an older shared entry can outlive the TTL: never serve it past it.
+            return new CacheLookup(await StoreAsync(key, await fetch(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), CacheStatus.Miss);
+        }
+
+        return new CacheLookup(entry, load.FetchedUpstream ? CacheStatus.Miss : CacheStatus.Hit);
+    }
+
+    /// <summary>
+    /// The one write path: checks the payload is metadata (<see cref="CacheableResourceTypes"/>) before anything
+    /// is stored in either tier, then stores it and tells the other instances to drop their copy.
+    /// </summary>
+    public async Task<CachedFhirResponse> StoreAsync(CacheEntryKey key, FhirPayload payload, CancellationToken cancellationToken)
+    {
+        var entry = Admit(key, payload);
+        var ttl = TtlFor(key.Kind);
+        await local.SetAsync(key.Key, entry, EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
+        await shared.SetAsync(key.Key, entry, ttl, key.Tags).ConfigureAwait(false);
+        await shared.PublishAsync(CacheInvalidationMessage.ForKey(InstanceId, key.Key)).ConfigureAwait(false);
+        return entry;
+    }
+
+    /// <summary>What this instance's tier 1 holds for a key (tests and diagnostics; never fetches).</summary>
+    public async Task<CachedFhirResponse?> PeekLocalAsync(string key) =>
+        await local.GetOrCreateAsync<CachedFhirResponse?>(
+            key,
+            static _ => ValueTask.FromResult<CachedFhirResponse?>(null),
+            new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCache }).ConfigureAwait(false);
+
+    public async Task InvalidatePatientAsync(NhsNumber nhsNumber, CancellationToken cancellationToken)
+    {
+        var tag = keys.PatientTag(nhsNumber);
+        await local.RemoveByTagAsync(tag, cancellationToken).ConfigureAwait(false);
+        await shared.RemoveTagAsync(tag).ConfigureAwait(false);
+        await shared.PublishAsync(CacheInvalidationMessage.ForTag(InstanceId, tag)).ConfigureAwait(false);
+        LogInvalidated(logger, "patient");
+    }
+
+    public async Task InvalidateKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        await local.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        await shared.RemoveAsync(key).ConfigureAwait(false);
+        await shared.PublishAsync(CacheInvalidationMessage.ForKey(InstanceId, key)).ConfigureAwait(false);
+        LogInvalidated(logger, "key");
+    }
+
+    /// <summary>Another instance invalidated something: drop this instance's tier-1 copy (tier 2 is already done).</summary>
+    internal async Task EvictLocalAsync(CacheInvalidationMessage message)
+    {
+        if (message.IsTag)
+        {
+            await local.RemoveByTagAsync(message.Value).ConfigureAwait(false);
+        }
+        else
+        {
+            await local.RemoveAsync(message.Value).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After a Redis outage invalidations may have been missed: start tier 1 afresh.</summary>
+    internal async Task EvictAllLocalAsync() => await local.RemoveByTagAsync(AllEntriesTag).ConfigureAwait(false);
+
+    private static string[] LocalTags(CacheEntryKey key) => [.. key.Tags, AllEntriesTag];
+
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => new()
+    {
+        Expiration = ttl,
+        LocalCacheExpiration = ttl,
+        Flags = HybridCacheEntryFlags.DisableDistributedCache, // tier 2 is ours: it needs locks and tag sets
+    };
+
+    private static CachedFhirResponse Admit(CacheEntryKey key, FhirPayload payload)
+    {
+        CacheableResourceTypes.EnsureMetadataOnly(key.Kind, payload.Body.Span, payload.ContentType);
+        return CachedFhirResponse.FromAdmitted(key.Kind, payload);
+    }
+
+    private async Task<CachedFhirResponse> LoadAsync(Load load, CancellationToken cancellationToken)
+    {
+        if (!shared.IsAvailable)
+        {
+            return await FetchUpstreamAsync(load, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await shared.TryGetAsync(load.Key.Key).ConfigureAwait(false) is { } found && found.AgeAt(time.GetUtcNow()) < load.Ttl)
+        {
+            return found;
+        }
+
+        var o = options.CurrentValue;
+        var token = Guid.NewGuid().ToString("N");
+        var deadline = time.GetUtcNow() + o.SingleFlightTimeout;
+        while (true)
+        {
+            switch (await shared.TryLockAsync(load.Key.Key, token, o.SingleFlightTimeout).ConfigureAwait(false))
+            {
+                case LockResult.Acquired:
+                    try
+                    {
+                        return await FetchUpstreamAsync(load, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await shared.ReleaseAsync(load.Key.Key, token).ConfigureAwait(false);
+                    }
+
+                case LockResult.Unavailable:
+                    return await FetchUpstreamAsync(load, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                LogSingleFlightTimedOut(logger);
+                return await FetchUpstreamAsync(load, cancellationToken).ConfigureAwait(false);
+            }
+
+            await Task.Delay(o.SingleFlightPollInterval, time, cancellationToken).ConfigureAwait(false);
+            if (await shared.TryGetAsync(load.Key.Key).ConfigureAwait(false) is { } filled && filled.AgeAt(time.GetUtcNow()) < load.Ttl)
+            {
+                return filled;
+            }
+        }
+    }
+
+    private async Task<CachedFhirResponse> FetchUpstreamAsync(Load load, CancellationToken cancellationToken)
+    {
+        var entry = Admit(load.Key, await load.Fetch(cancellationToken).ConfigureAwait(false));
+        load.FetchedUpstream = true;
+        await shared.SetAsync(load.Key.Key, entry, load.Ttl, load.Key.Tags).ConfigureAwait(false);
+        return entry;
+    }
+
+    private sealed class Load(MetadataCache owner, CacheEntryKey key, Func<CancellationToken, Task<FhirPayload>> fetch, TimeSpan ttl)
+    {
+        public MetadataCache Owner => owner;
+
+        public CacheEntryKey Key => key;
+
+        public Func<CancellationToken, Task<FhirPayload>> Fetch => fetch;
+
+        public TimeSpan Ttl => ttl;
+
+        public bool FetchedUpstream { get; set; }
+    }
+}

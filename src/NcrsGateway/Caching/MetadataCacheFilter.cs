@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NcrsGateway.Core.Fhir;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.Caching;
+
+/// <summary>
+/// Puts the metadata cache in front of one endpoint: on a hit the handler is not called and the stored bytes are
+/// written; on a miss the handler's <see cref="FhirResult"/> is offered to the cache (which checks it is metadata).
+/// </summary>
+internal sealed class MetadataCacheFilter(Func<HttpContext, CacheKeys, CacheEntryKey?> keyOf) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var cache = http.RequestServices.GetRequiredService<MetadataCache>();
+        if (!cache.Enabled || keyOf(http, cache.Keys) is not { } key)
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        var baseUrl = http.RequestServices.GetRequiredService<FhirBaseUrl>().For(http.Request);
+        CacheLookup lookup;
+        try
+        {
+            lookup = await cache.GetOrFetchAsync(key, WantsRefresh(http.Request), async _ =>
+            {
+                var result = await next(context).ConfigureAwait(false);
+                return ToPayload(result, baseUrl, time) ?? throw new UncacheableResultException(result);
+            }, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (UncacheableResultException e)
+        {
+            return e.Result;
+        }
+
+        var window = http.RequestServices.GetRequiredService<IOptionsMonitor<CacheOptions>>().CurrentValue.ShowWithoutRefreshWindow;
+        return new CachedFhirResult(lookup, baseUrl, time.GetUtcNow(), window);
+    }
+
+    /// <summary><c>Cache-Control: no-cache</c> (or <c>max-age=0</c>, or the legacy <c>Pragma: no-cache</c>) from the caller.</summary>
+    internal static bool WantsRefresh(HttpRequest request)
+    {
+        var cacheControl = request.GetTypedHeaders().CacheControl;
+        return cacheControl is { NoCache: true } or { MaxAge.Ticks: 0 }
+               || request.Headers.Pragma.Any(p => p?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    private static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
+    {
+        if (result is not FhirResult { StatusCode: StatusCodes.Status200OK } fhir)
+        {
+            return null; // errors and anything unexpected pass through uncached
+        }
+
+        var relative = fhir.ContentLocation is { } location && location.StartsWith(baseUrl + "/", StringComparison.Ordinal)
+            ? location[(baseUrl.Length + 1)..]
+            : null;
+        if (fhir.ContentLocation is not null && relative is null)
+        {
+            return null;
+        }
+
+        var provenance = fhir.Provenance ?? new Core.Model.Provenance("gateway", time.GetUtcNow(), null, null, ShowWithoutRefresh: true);
+        return new FhirPayload(fhir.Body, FhirJson.MediaType, fhir.ETag, relative, provenance);
+    }
+
+    private sealed class UncacheableResultException(object? result) : Exception("The handler's result cannot be cached.")
+    {
+        public object? Result { get; } = result;
+    }
+}

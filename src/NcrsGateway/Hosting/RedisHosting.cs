@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NcrsGateway.ServiceDefaults;
+
+namespace NcrsGateway.Hosting;
+
+/// <summary>Registers the optional shared Redis connection and its readiness check.</summary>
+internal static class RedisHosting
+{
+    public static WebApplicationBuilder AddGatewayRedis(this WebApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(RedisConnection)))
+        {
+            return builder; // already added by another feature
+        }
+
+        builder.Services.AddOptions<RedisOptions>()
+            .Bind(builder.Configuration.GetSection(RedisOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
+        builder.Services.TryAddSingleton<RedisConnection>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+}
