@@ -33,8 +33,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
     [Fact]
     public async Task RedisKilledMidTraffic_NoRequestFailsAndReadinessIsDegraded()
     {
-        using var clientA = _a.CreateClient();
-        using var clientB = _b.CreateClient();
+        using var clientA = _a.CreateClinicianClient();
+        using var clientB = _b.CreateClinicianClient();
         Assert.Equal("Healthy", await clientA.GetStringAsync("health/ready"));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)

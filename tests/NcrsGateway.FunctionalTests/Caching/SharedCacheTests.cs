@@ -17,8 +17,8 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     {
         const string number = SandboxPatients.Minimal;
 
-        using var first = await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}");
-        using var second = await gateways.B.CreateClient().GetAsync($"fhir/Patient/{number}");
+        using var first = await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
+        using var second = await gateways.B.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
 
         await FhirAssert.ResourceAsync<Hl7.Fhir.Model.Patient>(second);
         Assert.Equal("MISS", Header(first, "X-Cache"));
@@ -34,8 +34,8 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     public async Task InvalidatePatient_OnInstanceA_IsSeenByInstanceB()
     {
         const string number = SandboxPatients.Restricted;
-        using (await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}"))
-        using (var warm = await gateways.B.CreateClient().GetAsync($"fhir/Patient/{number}"))
+        using (await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}"))
+        using (var warm = await gateways.B.CreateClinicianClient().GetAsync($"fhir/Patient/{number}"))
         {
             Assert.Equal("HIT", Header(warm, "X-Cache"));
         }
@@ -45,7 +45,7 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
 
         var status = await EventuallyAsync(async () =>
         {
-            using var response = await gateways.B.CreateClient().GetAsync($"fhir/Patient/{number}");
+            using var response = await gateways.B.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
             return Header(response, "X-Cache");
         }, "MISS");
         Assert.Equal("MISS", status);
@@ -56,8 +56,8 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     public async Task HundredConcurrentIdenticalMisses_AcrossTwoInstances_MakeOneUpstreamCall()
     {
         const string number = SandboxPatients.Deceased;
-        using var clientA = gateways.A.CreateClient();
-        using var clientB = gateways.B.CreateClient();
+        using var clientA = gateways.A.CreateClinicianClient();
+        using var clientB = gateways.B.CreateClinicianClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
             (i % 2 == 0 ? clientA : clientB).GetAsync($"fhir/Patient/{number}")));
@@ -74,20 +74,20 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     public async Task NoCacheFromCaller_ForcesAnUpstreamRefreshAndOverwritesTheEntry()
     {
         const string number = SandboxPatients.Search;
-        using (await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}"))
+        using (await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}"))
         {
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Patient/{number}");
         request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
-        using var refreshed = await gateways.B.CreateClient().SendAsync(request);
-        using var after = await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}");
+        using var refreshed = await gateways.B.CreateClinicianClient().SendAsync(request);
+        using var after = await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
 
         Assert.Equal("REFRESH", Header(refreshed, "X-Cache"));
         Assert.Equal("HIT", Header(after, "X-Cache"));
         Assert.Equal(Header(refreshed, "X-Retrieved-At"), await EventuallyAsync(async () =>
         {
-            using var r = await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}");
+            using var r = await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
             return Header(r, "X-Retrieved-At");
         }, Header(refreshed, "X-Retrieved-At")));
         Assert.Equal(2, gateways.UpstreamReadsOf(number));
@@ -97,12 +97,12 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     public async Task IfNoneMatch_WithOurETag_Returns304WithoutBody()
     {
         const string number = SandboxPatients.SameFamily;
-        using var first = await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}");
+        using var first = await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}");
         Assert.NotNull(first.Headers.ETag);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Patient/{number}");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        using var conditional = await gateways.B.CreateClient().SendAsync(request);
+        using var conditional = await gateways.B.CreateClinicianClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
         Assert.Equal(first.Headers.ETag, conditional.Headers.ETag);
@@ -113,7 +113,7 @@ public sealed class SharedCacheTests(SharedRedisGateways gateways) : IClassFixtu
     public async Task CacheKeysInRedis_NeverContainTheNhsNumber()
     {
         const string number = SandboxPatients.InformallyDeceased;
-        using (await gateways.A.CreateClient().GetAsync($"fhir/Patient/{number}"))
+        using (await gateways.A.CreateClinicianClient().GetAsync($"fhir/Patient/{number}"))
         {
         }
 

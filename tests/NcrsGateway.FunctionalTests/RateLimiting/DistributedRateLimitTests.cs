@@ -32,8 +32,8 @@ public sealed class DistributedRateLimitTests : IAsyncLifetime
         settings["RateLimits:PerClient:ReplenishmentPeriod"] = "00:10:00";
         await using var a = await GatewayHost.StartAsync(settings);
         await using var b = await GatewayHost.StartAsync(settings);
-        using var clientA = a.CreateClient();
-        using var clientB = b.CreateClient();
+        using var clientA = a.CreateClinicianClient();
+        using var clientB = b.CreateClinicianClient();
 
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 8; i++)
@@ -70,7 +70,7 @@ public sealed class DistributedRateLimitTests : IAsyncLifetime
             ["RateLimits:PerOrganisation:TokensPerPeriod"] = "1",
             ["RateLimits:PerOrganisation:ReplenishmentPeriod"] = "00:05:00",
         });
-        using var client = host.CreateClient();
+        using var client = host.CreateClinicianClient();
 
         using var first = await client.GetAsync($"fhir/Patient/{SandboxPatients.Search}");
         using var second = await client.GetAsync($"fhir/Patient/{SandboxPatients.Search}");

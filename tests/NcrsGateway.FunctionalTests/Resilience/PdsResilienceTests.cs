@@ -24,7 +24,7 @@ public sealed class PdsResilienceTests : IDisposable
         settings["Adapters:Pds:BaseUrl"] = resetting.BaseUrl;
         await using var host = await GatewayHost.StartAsync(settings);
 
-        using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         var text = await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "upstream-unavailable");
         Assert.Contains("use local records", text, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class PdsResilienceTests : IDisposable
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(Response.Create().WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
         await using var host = await GatewayHost.StartAsync(_pds.Settings());
 
-        using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         Assert.True(response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway, $"got {(int)response.StatusCode}");
         var outcome = await FhirAssert.ResourceAsync<Hl7.Fhir.Model.OperationOutcome>(response, response.StatusCode);
@@ -55,7 +55,7 @@ public sealed class PdsResilienceTests : IDisposable
         settings["Adapters:Pds:TotalTimeout"] = "00:00:05";
         await using var host = await GatewayHost.StartAsync(settings);
 
-        using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         await FhirAssert.ResourceAsync<Hl7.Fhir.Model.Patient>(response);
         var calls = _pds.Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).ToList();
@@ -73,7 +73,7 @@ public sealed class PdsResilienceTests : IDisposable
         await using var host = await GatewayHost.StartAsync(settings);
 
         var clock = Stopwatch.StartNew();
-        using var response = await host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.GatewayTimeout, "upstream-timeout");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "the caller must not wait for the 10 s upstream");
@@ -91,7 +91,7 @@ public sealed class PdsResilienceTests : IDisposable
         settings["Adapters:Pds:BreakDuration"] = "00:01:00";
         settings["Cache:Enabled"] = "false"; // two identical reads would otherwise be coalesced into one
         await using var host = await GatewayHost.StartAsync(settings);
-        using var client = host.CreateClient();
+        using var client = host.CreateClinicianClient();
         await Task.WhenAll(client.GetAsync($"fhir/Patient/{Number}"), client.GetAsync($"fhir/Patient/{Number}"));
         var callsBefore = _pds.Calls;
 
@@ -114,7 +114,7 @@ public sealed class PdsResilienceTests : IDisposable
         settings["Adapters:Pds:MaxConcurrentRequests"] = "1";
         settings["Cache:Enabled"] = "false"; // two identical reads would otherwise be coalesced into one
         await using var host = await GatewayHost.StartAsync(settings);
-        using var client = host.CreateClient();
+        using var client = host.CreateClinicianClient();
 
         var responses = await Task.WhenAll(client.GetAsync($"fhir/Patient/{Number}"), client.GetAsync($"fhir/Patient/{Number}"));
 
