@@ -1,9 +1,12 @@
+using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
+using NcrsGateway.DocumentReferences;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Proxy;
 using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
@@ -26,6 +29,9 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
+        builder.Services.AddNrlAdapter(builder.Configuration);
+        builder.Services.AddDocumentProxy(builder.Configuration);
+        builder.Services.AddSingleton<DocumentReferenceService>();
 
         var app = builder.Build();
         if (sandbox)
@@ -45,6 +51,8 @@ public static class GatewayApp
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapDocumentReferenceEndpoints();
+        app.MapBinaryEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
+using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Endpoints;
@@ -26,14 +27,19 @@ internal static class PatientEndpoints
         return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 
-    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var self = http.Request.QueryString.Value ?? string.Empty;
         var context = http.ToRequestContext();
         var root = baseUrl.For(http.Request);
-        return PatientSearchRequest.ParseIdentifier(query) is { } nhsNumber
-            ? patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken)
-            : patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+        if (PatientSearchRequest.ParseIdentifier(query) is not { } nhsNumber)
+        {
+            return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+        }
+
+        return PatientSearchRequest.IncludesDocumentReferences(query)
+            ? pointers.SearchPatientWithPointersAsync(nhsNumber, context, root, self, cancellationToken)
+            : patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
     }
 }
