@@ -26,8 +26,8 @@ public sealed class NrlUpstream : IDisposable
         ["Adapters:Nrl:BaseUrl"] = BaseUrl,
         ["Adapters:Nrl:AccessToken"] = "test-token",
         ["Adapters:Nrl:AllowHttpContentUrls"] = "true",
-        ["Adapters:Nrl:AttemptTimeout"] = "00:00:01",
-        ["Adapters:Nrl:TotalTimeout"] = "00:00:02",
+        ["Adapters:Nrl:AttemptTimeout"] = "00:00:02",
+        ["Adapters:Nrl:TotalTimeout"] = "00:00:03",
         ["Adapters:Nrl:RetryBaseDelay"] = "00:00:00.010",
         ["Adapters:Nrl:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -11,6 +11,8 @@ namespace NcrsGateway.Proxy;
 /// </summary>
 internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOptions> options)
 {
+    private static readonly UriCreationOptions SspUriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     public DocumentTarget Resolve(DocumentContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -23,7 +25,8 @@ internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOption
             }
 
             var https = new UriBuilder(content.Url) { Scheme = Uri.UriSchemeHttps, Port = content.Url.Port }.Uri;
-            var url = new Uri(ssp.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(https.AbsoluteUri));
+            // Kept exactly as encoded: the SSP expects the whole target URL as one percent-encoded path segment.
+            var url = new Uri(ssp.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(https.AbsoluteUri), SspUriOptions);
             return new DocumentTarget(url, content.SpineAsid, content.ContentType);
         }
 

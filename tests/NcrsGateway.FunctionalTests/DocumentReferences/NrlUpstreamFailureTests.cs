@@ -46,7 +46,7 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
     public async Task Search_UpstreamTooSlow_Returns504UpstreamTimeout()
     {
         _nrl.Server.Given(_nrl.Search()).RespondWith(
-            NrlUpstream.Fhir(NrlUpstream.SearchSet()).WithDelay(TimeSpan.FromSeconds(4)));
+            NrlUpstream.Fhir(NrlUpstream.SearchSet()).WithDelay(TimeSpan.FromSeconds(6)));
 
         await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync(Search), HttpStatusCode.GatewayTimeout, "upstream-timeout");
     }
