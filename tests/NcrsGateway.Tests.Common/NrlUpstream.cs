@@ -21,13 +21,14 @@ public sealed class NrlUpstream : IDisposable
     public int Calls => Server.LogEntries.Count();
 
     /// <summary>Gateway settings that point the NRL adapter here with short timings; http document URLs allowed (loopback).</summary>
-    public Dictionary<string, string?> Settings(int maxRetries = 0) => new()
+    /// <remarks>Timeouts are generous by default so a cold first request on a busy CI box is not mistaken for a slow upstream.</remarks>
+    public Dictionary<string, string?> Settings(int maxRetries = 0, string attemptTimeout = "00:00:05", string totalTimeout = "00:00:08") => new()
     {
         ["Adapters:Nrl:BaseUrl"] = BaseUrl,
         ["Adapters:Nrl:AccessToken"] = "test-token",
         ["Adapters:Nrl:AllowHttpContentUrls"] = "true",
-        ["Adapters:Nrl:AttemptTimeout"] = "00:00:02",
-        ["Adapters:Nrl:TotalTimeout"] = "00:00:03",
+        ["Adapters:Nrl:AttemptTimeout"] = attemptTimeout,
+        ["Adapters:Nrl:TotalTimeout"] = totalTimeout,
         ["Adapters:Nrl:RetryBaseDelay"] = "00:00:00.010",
         ["Adapters:Nrl:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

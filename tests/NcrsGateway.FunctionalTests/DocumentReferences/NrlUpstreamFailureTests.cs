@@ -46,9 +46,10 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
     public async Task Search_UpstreamTooSlow_Returns504UpstreamTimeout()
     {
         _nrl.Server.Given(_nrl.Search()).RespondWith(
-            NrlUpstream.Fhir(NrlUpstream.SearchSet()).WithDelay(TimeSpan.FromSeconds(6)));
+            NrlUpstream.Fhir(NrlUpstream.SearchSet()).WithDelay(TimeSpan.FromSeconds(4)));
+        await using var impatient = await GatewayHost.StartAsync(_nrl.Settings(attemptTimeout: "00:00:01", totalTimeout: "00:00:01"));
 
-        await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync(Search), HttpStatusCode.GatewayTimeout, "upstream-timeout");
+        await FhirAssert.OutcomeAsync(await impatient.CreateClient().GetAsync(Search), HttpStatusCode.GatewayTimeout, "upstream-timeout");
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class PatientRevIncludeTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        settings["Adapters:Pds:AttemptTimeout"] = settings["Adapters:Nrl:AttemptTimeout"] = "00:00:05";
-        settings["Adapters:Pds:TotalTimeout"] = settings["Adapters:Nrl:TotalTimeout"] = "00:00:05";
+        settings["Adapters:Pds:AttemptTimeout"] = "00:00:05";
+        settings["Adapters:Pds:TotalTimeout"] = "00:00:08";
         _host = await GatewayHost.StartAsync(settings);
     }
 
