@@ -11,6 +11,8 @@ public static class KnownHeaders
     public const string SspTo = "Ssp-To";
     public const string SspInteractionId = "Ssp-InteractionID";
     public const string WorkstationId = "X-Workstation-ID";
+    public const string OriginFeature = "X-Origin-Feature";
+    public const string EncounterId = "X-Encounter-ID";
     public const string CacheStatus = "X-Cache";
     public const string RetryAfter = "Retry-After";
 }

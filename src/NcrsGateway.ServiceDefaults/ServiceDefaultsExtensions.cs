@@ -23,6 +23,11 @@ public static class ServiceDefaultsExtensions
     {
         // Framework request/response logs print raw URLs (which hold NHS numbers): keep them quiet at the source.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Its per-request log scope carries the raw RequestPath (/fhir/Patient/<NHS number>) into every log line
+        // of the request; switching the category off stops the scope being created at all. Startup failures are
+        // still reported: they surface as the process's unhandled exception.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);

@@ -1,5 +1,6 @@
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
+using NcrsGateway.Audit;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
@@ -29,6 +30,8 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
+        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
+        builder.Services.AddAuditorPolicy();
         builder.Services.AddNrlAdapter(builder.Configuration);
         builder.Services.AddDocumentProxy(builder.Configuration);
         builder.Services.AddSingleton<DocumentReferenceService>();
@@ -46,11 +49,15 @@ public static class GatewayApp
             SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+        app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<FhirFormatMiddleware>();
+        app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseAuthorization();
 
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapAuditEventEndpoints();
         app.MapDocumentReferenceEndpoints();
         app.MapBinaryEndpoints();
         return app;

@@ -36,10 +36,14 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var logs = new CapturedLogs();
+        var effective = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        effective.TryAdd("Audit:DataDirectory", Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N")));
+        effective.TryAdd("Audit:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         var app = GatewayApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Configuration.AddInMemoryCollection(effective);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);

@@ -12,4 +12,7 @@ public static class AuditActions
     public const string DocumentRetrieve = "document-retrieve";
     public const string NcrsLaunch = "ncrs-launch";
     public const string AuditSearch = "audit-search";
+
+    /// <summary>A request under /fhir that no endpoint declared an action for (unknown route, wrong method): kept so probing is visible.</summary>
+    public const string Other = "other";
 }

@@ -1,6 +1,9 @@
 namespace NcrsGateway.Core.Audit;
 
-/// <summary>An auditor's search; every criterion optional. <paramref name="Cursor"/> continues a previous page.</summary>
+/// <summary>
+/// An auditor's search; every criterion optional. <paramref name="Cursor"/> continues a previous page.
+/// <paramref name="FailureCategories"/>, when given, keeps only failures in those categories (FHIR outcome 4 vs 8).
+/// </summary>
 public sealed record AuditQuery(
     NhsNumber? Patient,
     string? UserId,
@@ -8,4 +11,5 @@ public sealed record AuditQuery(
     DateTimeOffset? To,
     AuditOutcome? Outcome,
     int Count,
-    string? Cursor);
+    string? Cursor,
+    IReadOnlyList<Errors.FailureCategory>? FailureCategories = null);

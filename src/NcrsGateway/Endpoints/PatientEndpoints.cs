@@ -1,4 +1,6 @@
+using NcrsGateway.Audit;
 using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
@@ -12,8 +14,8 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/Patient").WithTags("Patient");
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient");
-        group.MapGet("/", SearchAsync).WithName("SearchPatient");
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead));
+        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;
     }
 
@@ -24,6 +26,7 @@ internal static class PatientEndpoints
             throw new GatewayException(GatewayErrors.InvalidNhsNumber);
         }
 
+        http.AuditPatient(parsed);
         return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 
@@ -38,6 +41,7 @@ internal static class PatientEndpoints
             return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
         }
 
+        http.AuditPatient(nhsNumber);
         return PatientSearchRequest.IncludesDocumentReferences(query)
             ? pointers.SearchPatientWithPointersAsync(nhsNumber, context, root, self, cancellationToken)
             : patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);

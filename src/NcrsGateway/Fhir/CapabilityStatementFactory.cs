@@ -25,7 +25,7 @@ internal static class CapabilityStatementFactory
         Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
-        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary()] }],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary(), AuditEvent()] }],
     };
 
     private static ResourceComponent Patient() => new()
@@ -80,6 +80,23 @@ internal static class CapabilityStatementFactory
         Documentation = "GET Binary/{pointer id}[?content=n] streams the document a DocumentReference locates, in its own content type, with Cache-Control: no-store.",
         Interaction = [new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read }],
         ReadHistory = false,
+    };
+
+    private static ResourceComponent AuditEvent() => new()
+    {
+        Type = ResourceType.AuditEvent.ToString(),
+        Documentation = "Auditors only (role auditor). Every clinical access through the gateway, newest first; paged with the next link.",
+        Interaction = [new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType }],
+        ReadHistory = false,
+        SearchParam =
+        [
+            Param("patient", SearchParamType.Reference, "https://fhir.nhs.uk/Id/nhs-number|{NHS number}, or the bare number"),
+            Param("agent", SearchParamType.Reference, "The user id (token sub) of the person who acted"),
+            Param("date", SearchParamType.Date, "ge, gt, le or lt with yyyy-MM-dd or a date-time; two values for a range"),
+            Param("outcome", SearchParamType.Token, "0 success; 4 user error or access refused; 8 technical or upstream failure"),
+            Param("_count", SearchParamType.Number, "1 to 100; default 20"),
+            Param("_cursor", SearchParamType.String, "Opaque paging cursor: follow the next link"),
+        ],
     };
 
     private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>

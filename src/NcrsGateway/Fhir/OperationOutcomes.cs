@@ -29,8 +29,15 @@ internal static class OperationOutcomes
             RetryAfter = exception.RetryAfter,
         };
 
-    public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception) =>
-        Result(exception, context.CorrelationId()).ExecuteAsync(context);
+    public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception)
+    {
+        if (context.Features.Get<Audit.AuditContext>() is { } audit)
+        {
+            audit.Error = exception.Error; // the audit row carries the exact taxonomy code
+        }
+
+        return Result(exception, context.CorrelationId()).ExecuteAsync(context);
+    }
 
     /// <summary>Last resort when no <c>IExceptionHandler</c> answered.</summary>
     public static System.Threading.Tasks.Task WriteInternalErrorAsync(HttpContext context) =>

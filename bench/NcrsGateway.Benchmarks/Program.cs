@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NcrsGateway.Benchmarks.PatientResponseBenchmarks).Assembly).Run(args);

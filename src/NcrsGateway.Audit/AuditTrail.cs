@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using NcrsGateway.Audit.Crypto;
+using NcrsGateway.Audit.Journal;
+using NcrsGateway.Audit.Storage;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
+
+namespace NcrsGateway.Audit;
+
+/// <summary>
+/// The audit trail. <see cref="AuditDurability.Committed"/> rows go straight to the store (or throw);
+/// <see cref="AuditDurability.WriteAhead"/> rows are fsynced to the journal before the call returns and moved
+/// into the store in batches. On start the journal left by a crashed process is replayed (idempotent by id);
+/// on graceful stop everything is drained. Searches first store every acknowledged row, so auditors see them.
+/// </summary>
+internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
+{
+    private readonly IAuditStore _store;
+    private readonly AuditRowMapper _mapper;
+    private readonly PatientProtector _protector;
+    private readonly AuditOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AuditTrail> _logger;
+    private readonly AuditJournal _journal;
+    private readonly ConcurrentQueue<JournalEntry> _pending = new();
+    private readonly SemaphoreSlim _flushLock = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _startGate = new();
+    private List<JournalEntry>? _retry;
+    private Task? _started;
+    private Task? _flusher;
+    private volatile bool _stopped;
+    private bool _loaded;
+    private int _disposed;
+
+    public AuditTrail(IAuditStore store, PatientProtector protector, AuditOptions options, string dataDirectory, TimeProvider time, ILogger<AuditTrail> logger)
+    {
+        _store = store;
+        _protector = protector;
+        _mapper = new AuditRowMapper(protector);
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _journal = new AuditJournal(dataDirectory, OnDurable);
+    }
+
+    /// <summary>Creates the schema, replays the journal and starts the background writer. Idempotent; throws if the store cannot be reached.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_startGate)
+        {
+            if (_started is null || _started.IsFaulted || _started.IsCanceled)
+            {
+                _started = StartCoreAsync(cancellationToken);
+            }
+
+            return _started;
+        }
+    }
+
+    public async Task RecordAsync(AuditRecord record, AuditDurability durability, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var row = _mapper.ToRow(record);
+        if (durability == AuditDurability.Committed)
+        {
+            await _store.InsertAsync([row], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _journal.AppendAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        AuditCursor? after = null;
+        if (query.Cursor is not null && !AuditCursor.TryDecode(query.Cursor, out after))
+        {
+            throw new GatewayException(GatewayErrors.InvalidSearch, "The paging cursor is not valid: follow the next link as given.");
+        }
+
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await _store.SearchAsync(
+            new AuditRowQuery(
+                query.Patient is { } patient ? _protector.Hash(patient) : null,
+                query.UserId,
+                query.From,
+                query.To,
+                query.Outcome is { } outcome ? AuditCodes.Of(outcome) : null,
+                query.FailureCategories?.Select(AuditCodes.Of).ToList(),
+                query.Count + 1,
+                after),
+            cancellationToken).ConfigureAwait(false);
+
+        var page = rows.Take(query.Count).Select(_mapper.ToRecord).ToList();
+        var next = rows.Count > query.Count ? new AuditCursor(page[^1].Recorded, page[^1].Id).Encode() : null;
+        return new AuditPage(page, next);
+    }
+
+    /// <summary>Graceful stop: no new appends, every journalled row stored, the journal removed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _journal.CompleteAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_flusher is not null)
+        {
+            await _flusher.ConfigureAwait(false);
+        }
+
+        try
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            _journal.Close();
+            LogDrained(_logger);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDrainFailed(_logger, e.GetType().Name, _pending.Count + (_retry?.Count ?? 0));
+        }
+    }
+
+    /// <summary>Releases files without draining (what a crash leaves behind is replayed on the next start).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_flusher is not null)
+        {
+            await _flusher.ConfigureAwait(false);
+        }
+
+        await _journal.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Moves every acknowledged row into the store. Throws (keeping the rows) if the store fails.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var batch = _retry ?? Take();
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                _retry = batch;
+                await _store.InsertAsync(batch.ConvertAll(e => e.Row), cancellationToken).ConfigureAwait(false);
+                _retry = null;
+                foreach (var segment in batch.GroupBy(e => e.Segment))
+                {
+                    _journal.MarkStored(segment.Key, segment.Count());
+                }
+            }
+        }
+        finally
+        {
+            _flushLock.Release();
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        if (_flusher is not null)
+        {
+            return;
+        }
+
+        IReadOnlyList<JournalEntry> replay = [];
+        if (!_loaded)
+        {
+            replay = _journal.LoadExisting();
+            _loaded = true;
+            foreach (var entry in replay)
+            {
+                _pending.Enqueue(entry);
+            }
+        }
+
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (replay.Count > 0 || _journal.TornLines > 0)
+        {
+            LogReplayed(_logger, replay.Count, _journal.TornLines);
+        }
+
+        _journal.Start();
+        _flusher = Task.Run(FlushLoopAsync, CancellationToken.None);
+    }
+
+    private List<JournalEntry> Take()
+    {
+        var batch = new List<JournalEntry>(Math.Min(_options.BatchSize, 256));
+        while (batch.Count < _options.BatchSize && _pending.TryDequeue(out var entry))
+        {
+            batch.Add(entry);
+        }
+
+        return batch;
+    }
+
+    private void OnDurable(JournalEntry entry)
+    {
+        _pending.Enqueue(entry);
+        if (_pending.Count >= _options.BatchSize && _wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // already awake
+            }
+        }
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var token = _stopping.Token;
+        var failures = 0;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                var delay = failures == 0 ? _options.FlushInterval : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                timeout.CancelAfter(delay);
+                await _wake.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (token.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                await FlushAsync(token).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                LogFlushFailed(_logger, e.GetType().Name, failures);
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using NcrsGateway.Audit.Storage;
+
+namespace NcrsGateway.Audit.Journal;
+
+/// <summary>
+/// The write-ahead journal: append-only segment files (<c>audit-journal-NNNNNNNNNN.log</c>, one JSON row per
+/// line, patient already encrypted) in the data directory. One writer task appends every waiting row and
+/// then fsyncs once (group commit), so an acknowledged append is on disk. A segment is deleted once it is no
+/// longer written to and every row in it has been stored.
+/// </summary>
+internal sealed class AuditJournal : IAsyncDisposable
+{
+    public const string FilePrefix = "audit-journal-";
+    public const string FileSuffix = ".log";
+    private const long SegmentBytes = 1024 * 1024;
+    private const int MaxGroup = 1024;
+
+    private readonly string _directory;
+    private readonly Action<JournalEntry> _onDurable;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<long, int> _outstanding = [];
+    private readonly Lock _gate = new();
+    private long _current = 1;
+    private FileStream? _stream;
+    private Task? _writer;
+
+    /// <param name="onDurable">Called by the writer for each row after its fsync and before its append returns.</param>
+    public AuditJournal(string directory, Action<JournalEntry> onDurable)
+    {
+        _directory = directory;
+        _onDurable = onDurable;
+        Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>Lines that could not be read back at start (a torn last line of a crashed process: never acknowledged).</summary>
+    public int TornLines { get; private set; }
+
+    /// <summary>Reads every existing segment and registers its rows as outstanding. Call once, before <see cref="Start"/>.</summary>
+    public IReadOnlyList<JournalEntry> LoadExisting()
+    {
+        var entries = new List<JournalEntry>();
+        long highest = 0;
+        foreach (var (segment, path) in Segments())
+        {
+            highest = Math.Max(highest, segment);
+            var count = 0;
+            foreach (var line in File.ReadLines(path))
+            {
+                if (TryParse(line) is { } row)
+                {
+                    entries.Add(new JournalEntry(row, segment));
+                    count++;
+                }
+                else if (line.Length > 0)
+                {
+                    TornLines++;
+                }
+            }
+
+            lock (_gate)
+            {
+                if (count == 0)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    _outstanding[segment] = count;
+                }
+            }
+        }
+
+        _current = Math.Max(_current, highest + 1);
+        return entries;
+    }
+
+    public void Start() => _writer ??= Task.Run(WriteLoopAsync);
+
+    /// <summary>Appends the row and returns once it is flushed to disk. Throws if it could not be.</summary>
+    public Task AppendAsync(AuditRow row, CancellationToken cancellationToken)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(row, AuditJsonContext.Default.AuditRow);
+        var pending = new Pending(row, line, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The audit journal is closed.");
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Rows of <paramref name="segment"/> are now in the store; deletes the segment file when none remain.</summary>
+    public void MarkStored(long segment, int count)
+    {
+        lock (_gate)
+        {
+            if (!_outstanding.TryGetValue(segment, out var left))
+            {
+                return;
+            }
+
+            left -= count;
+            if (left > 0)
+            {
+                _outstanding[segment] = left;
+                return;
+            }
+
+            _outstanding.Remove(segment);
+            if (segment != _current)
+            {
+                File.Delete(PathOf(segment));
+            }
+        }
+    }
+
+    /// <summary>Stops accepting appends and waits for the writer to finish the ones already queued.</summary>
+    public async Task CompleteAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the current segment, deleting it when every row in it is stored.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            CloseCurrentLocked();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var abandoned))
+        {
+            abandoned.Done.TrySetException(new ObjectDisposedException(nameof(AuditJournal)));
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            _stream?.Dispose();
+            _stream = null;
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var item))
+            {
+                group.Add(item);
+            }
+
+            long segment;
+            try
+            {
+                FileStream stream;
+                lock (_gate)
+                {
+                    stream = OpenCurrentLocked();
+                    segment = _current;
+                }
+
+                foreach (var item in group)
+                {
+                    stream.Write(item.Line);
+                    stream.WriteByte((byte)'\n');
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                lock (_gate)
+                {
+                    _stream?.Dispose();
+                    _stream = null;
+                    _current++; // never append after a partial write
+                }
+
+                foreach (var item in group)
+                {
+                    item.Done.TrySetException(e);
+                }
+
+                continue;
+            }
+
+            lock (_gate)
+            {
+                _outstanding[segment] = _outstanding.GetValueOrDefault(segment) + group.Count;
+            }
+
+            foreach (var item in group)
+            {
+                _onDurable(new JournalEntry(item.Row, segment));
+                item.Done.TrySetResult();
+            }
+        }
+    }
+
+    private FileStream OpenCurrentLocked()
+    {
+        if (_stream is { } open && open.Length < SegmentBytes)
+        {
+            return open;
+        }
+
+        if (_stream is not null)
+        {
+            CloseCurrentLocked();
+            _current++;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        _stream = new FileStream(PathOf(_current), options);
+        return _stream;
+    }
+
+    private void CloseCurrentLocked()
+    {
+        if (_stream is null)
+        {
+            return;
+        }
+
+        _stream.Dispose();
+        _stream = null;
+        if (!_outstanding.ContainsKey(_current))
+        {
+            File.Delete(PathOf(_current));
+        }
+    }
+
+    private IEnumerable<(long Segment, string Path)> Segments() =>
+        Directory.EnumerateFiles(_directory, FilePrefix + "*" + FileSuffix)
+            .Select(p => (Number: ParseSegment(p), Path: p))
+            .Where(s => s.Number > 0)
+            .OrderBy(s => s.Number);
+
+    private static long ParseSegment(string path)
+    {
+        var name = Path.GetFileName(path);
+        var digits = name[FilePrefix.Length..^FileSuffix.Length];
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
+
+    private string PathOf(long segment) =>
+        Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{FilePrefix}{segment:D10}{FileSuffix}"));
+
+    private static AuditRow? TryParse(string line)
+    {
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditRow);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Pending(AuditRow Row, byte[] Line, TaskCompletionSource Done);
+}

@@ -1,0 +1,52 @@
+using NcrsGateway.Audit.Crypto;
+using NcrsGateway.Core.Audit;
+
+namespace NcrsGateway.Audit.Storage;
+
+/// <summary>Record ⇄ row: encrypts and hashes the patient on the way in, decrypts on the way out.</summary>
+internal sealed class AuditRowMapper(PatientProtector protector)
+{
+    public AuditRow ToRow(AuditRecord r) => new(
+        r.Id,
+        Truncate(r.Recorded),
+        r.Action,
+        AuditCodes.Of(r.Outcome),
+        r.FailureCategory is { } c ? AuditCodes.Of(c) : null,
+        r.FailureCode,
+        r.UserId,
+        r.UserRole,
+        r.OrganisationOds,
+        r.WorkstationId,
+        r.ClientApp,
+        r.OriginFeature,
+        r.EncounterId,
+        r.Patient is { } p ? protector.Encrypt(p, r.Id) : null,
+        r.Patient is { } q ? protector.Hash(q) : null,
+        r.CorrelationId,
+        r.Detail);
+
+    public AuditRecord ToRecord(AuditRow r) => new(
+        r.Id,
+        r.Recorded,
+        r.Action,
+        AuditCodes.Outcome(r.Outcome),
+        r.FailureCategory is { } c ? AuditCodes.Category(c) : null,
+        r.FailureCode,
+        r.UserId,
+        r.UserRole,
+        r.OrganisationOds,
+        r.WorkstationId,
+        r.ClientApp,
+        r.OriginFeature,
+        r.EncounterId,
+        r.PatientCipher is { } blob ? protector.Decrypt(blob, r.Id) : null,
+        r.CorrelationId,
+        r.Detail);
+
+    /// <summary>Whole microseconds, UTC: PostgreSQL keeps no more, and both stores must agree.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,12 @@
+namespace NcrsGateway.Audit.Storage;
+
+/// <summary>A store-level search: every filter optional; newest first; rows strictly after <see cref="After"/> in that order.</summary>
+internal sealed record AuditRowQuery(
+    byte[]? PatientHash,
+    string? UserId,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    string? Outcome,
+    IReadOnlyList<string>? FailureCategories,
+    int Limit,
+    AuditCursor? After);

@@ -1,0 +1,14 @@
+namespace NcrsGateway.Audit.Storage;
+
+/// <summary>The relational store behind the audit trail (SQLite or PostgreSQL).</summary>
+internal interface IAuditStore : IAsyncDisposable
+{
+    /// <summary>Creates the table and indexes if missing. Idempotent.</summary>
+    Task EnsureSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts rows in one transaction; a row whose id is already stored is skipped. Throws if not committed.</summary>
+    Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Up to <see cref="AuditRowQuery.Limit"/> rows, newest first (recorded desc, id desc).</summary>
+    Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken);
+}

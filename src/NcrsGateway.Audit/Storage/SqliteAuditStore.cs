@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NcrsGateway.Audit.Storage;
+
+/// <summary>
+/// The default store: <c>audit.db</c> in the data directory, WAL mode with <c>synchronous=FULL</c> so a
+/// committed row survives a crash. Times are microseconds since the Unix epoch (UTC); ids lower-case text.
+/// </summary>
+internal sealed class SqliteAuditStore : RelationalAuditStore
+{
+    public const string FileName = "audit.db";
+
+    private readonly string _connectionString;
+
+    public SqliteAuditStore(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        FilePath = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    protected override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        "PRAGMA journal_mode = WAL",
+        $"""
+        CREATE TABLE IF NOT EXISTS {AuditColumns.Table} (
+            id TEXT NOT NULL PRIMARY KEY,
+            recorded INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            failure_category TEXT NULL,
+            failure_code TEXT NULL,
+            user_id TEXT NULL,
+            user_role TEXT NULL,
+            organisation_ods TEXT NULL,
+            workstation_id TEXT NULL,
+            client_app TEXT NULL,
+            origin_feature TEXT NULL,
+            encounter_id TEXT NULL,
+            patient_cipher BLOB NULL,
+            patient_hash BLOB NULL,
+            correlation_id TEXT NOT NULL,
+            detail TEXT NULL
+        ) WITHOUT ROWID
+        """,
+        $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_recorded ON {AuditColumns.Table} (recorded DESC, id DESC)",
+        $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_patient_hash ON {AuditColumns.Table} (patient_hash, recorded DESC, id DESC)",
+        $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_user ON {AuditColumns.Table} (user_id, recorded DESC, id DESC)",
+    ];
+
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = FULL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    protected override object ToDb(DateTimeOffset recorded) => (recorded.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    protected override object ToDb(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    protected override DateTimeOffset ReadRecorded(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(ordinal) * 10);
+
+    protected override Guid ReadId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}

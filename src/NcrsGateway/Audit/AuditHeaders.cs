@@ -1,0 +1,46 @@
+namespace NcrsGateway.Audit;
+
+/// <summary>
+/// Caller-declared context for the audit row: <c>X-Origin-Feature</c> (which feature of the calling system)
+/// and <c>X-Encounter-ID</c>. Each is 1–64 letters, digits or <c>- _ . :</c>; anything else is not recorded.
+/// </summary>
+internal static class AuditHeaders
+{
+    public const int MaxLength = 64;
+
+    public static string? Read(HttpContext http, string name, out bool invalid)
+    {
+        invalid = false;
+        var values = http.Request.Headers[name];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count == 1 && values[0] is { } value && IsValid(value))
+        {
+            return value;
+        }
+
+        invalid = true;
+        return null;
+    }
+
+    public static bool IsValid(string value)
+    {
+        if (value.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

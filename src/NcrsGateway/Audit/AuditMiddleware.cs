@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http.Features;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Correlation;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Audit;
+
+/// <summary>
+/// Records one audit row (write-ahead durability) for every request under <c>/fhir</c> except
+/// <c>/fhir/metadata</c>, refused ones included. The row is made durable before the first response byte
+/// leaves (the response body is gated), so a caller that received a response was audited; if the row cannot
+/// be written the request fails with a 500 internal-error OperationOutcome instead of returning data unaudited.
+/// </summary>
+internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail audit, TimeProvider time, ILogger<AuditMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!IsAudited(http.Request))
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        var context = new AuditContext();
+        http.Features.Set(context);
+        var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var gate = new AuditGate(exception => RecordAsync(http, context, exception));
+        var gated = new AuditedResponseBody(original, gate);
+        http.Features.Set<IHttpResponseBodyFeature>(gated);
+        try
+        {
+            await next(http).ConfigureAwait(false);
+            await gated.FlushWriterAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (!gate.Attempted)
+        {
+            http.Features.Set(original);
+            await gate.EnsureRecordedAsync(e).ConfigureAwait(false); // a failure here replaces e: 500, fail closed
+            throw;
+        }
+        finally
+        {
+            http.Features.Set(original);
+        }
+
+        await gate.EnsureRecordedAsync().ConfigureAwait(false); // nothing written yet (e.g. a bodiless 403/404)
+    }
+
+    private static bool IsAudited(HttpRequest request) =>
+        request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/fhir/metadata", StringComparison.OrdinalIgnoreCase);
+
+    private async Task RecordAsync(HttpContext http, AuditContext context, Exception? exception)
+    {
+        if (context.RecordedByEndpoint)
+        {
+            return;
+        }
+
+        var (outcome, category, code) = AuditOutcomes.Of(http.Response.StatusCode, context.Error, exception);
+        var user = ClinicalUser.From(http);
+        var origin = AuditHeaders.Read(http, KnownHeaders.OriginFeature, out var badOrigin);
+        var encounter = AuditHeaders.Read(http, KnownHeaders.EncounterId, out var badEncounter);
+        var now = time.GetUtcNow();
+        var record = new AuditRecord(
+            Guid.CreateVersion7(now),
+            now,
+            http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()?.Action ?? AuditActions.Other,
+            outcome,
+            category,
+            code,
+            user.UserId,
+            user.Role,
+            user.OrganisationOds,
+            user.WorkstationId,
+            user.ClientApp,
+            origin,
+            encounter,
+            context.Patient,
+            http.CorrelationId(),
+            Detail(http, badOrigin, badEncounter));
+        try
+        {
+            await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogAuditFailed(logger, record.Action, e.GetType().Name);
+            throw new InvalidOperationException("The audit row could not be made durable; the request is refused.", e);
+        }
+    }
+
+    /// <summary>Method and HTTP status, plus any header that was refused. Never the path or query: they can hold NHS numbers.</summary>
+    private static string Detail(HttpContext http, bool badOrigin, bool badEncounter)
+    {
+        var detail = $"{http.Request.Method} {http.Response.StatusCode}";
+        if (badOrigin)
+        {
+            detail += $"; {KnownHeaders.OriginFeature} not recorded (invalid)";
+        }
+
+        if (badEncounter)
+        {
+            detail += $"; {KnownHeaders.EncounterId} not recorded (invalid)";
+        }
+
+        return detail;
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Critical, Message = "Audit row for {Action} could not be made durable ({ExceptionType}): request failed closed")]
+    private static partial void LogAuditFailed(ILogger logger, string action, string exceptionType);
+}

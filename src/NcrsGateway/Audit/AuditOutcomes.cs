@@ -1,0 +1,34 @@
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
+
+namespace NcrsGateway.Audit;
+
+/// <summary>Outcome, failure category and code of a request, from its exception, its OperationOutcome or its status.</summary>
+internal static class AuditOutcomes
+{
+    public static (AuditOutcome Outcome, FailureCategory? Category, string? Code) Of(int status, GatewayError? written, Exception? exception)
+    {
+        var error = exception switch
+        {
+            GatewayException g => g.Error,
+            null => written ?? FromStatus(status),
+            _ => GatewayErrors.InternalError,
+        };
+        return error is null ? (AuditOutcome.Success, null, null) : (AuditOutcome.Failure, error.Category, error.Code);
+    }
+
+    private static GatewayError? FromStatus(int status) => status switch
+    {
+        < 400 => null,
+        StatusCodes.Status401Unauthorized => GatewayErrors.Unauthenticated,
+        StatusCodes.Status403Forbidden => GatewayErrors.AccessDenied,
+        StatusCodes.Status404NotFound => GatewayErrors.NotFound,
+        StatusCodes.Status406NotAcceptable => GatewayErrors.NotAcceptable,
+        StatusCodes.Status429TooManyRequests => GatewayErrors.RateLimited,
+        < 500 => GatewayErrors.InvalidRequest,
+        StatusCodes.Status502BadGateway => GatewayErrors.UpstreamError,
+        StatusCodes.Status503ServiceUnavailable => GatewayErrors.UpstreamUnavailable,
+        StatusCodes.Status504GatewayTimeout => GatewayErrors.UpstreamTimeout,
+        _ => GatewayErrors.InternalError,
+    };
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
+
+namespace NcrsGateway.Audit;
+
+/// <summary>
+/// Parses <c>GET /fhir/AuditEvent</c>: <c>patient</c> (system|NHS number or bare number), <c>agent</c> (user id),
+/// <c>date</c> (ge/gt/le/lt, up to two), <c>outcome</c> (0, 4, 8, 12), <c>_count</c> (1–100, default 20) and
+/// <c>_cursor</c> (from a next link). Anything else is refused as invalid-search.
+/// </summary>
+internal static class AuditSearchRequest
+{
+    public const int DefaultCount = 20;
+    public const int MaxCount = 100;
+    public const string CursorParameter = "_cursor";
+    private static readonly string[] Known = ["patient", "agent", "date", "outcome", "_count", CursorParameter, "_format"];
+
+    public static AuditQuery Parse(IQueryCollection query)
+    {
+        foreach (var key in query.Keys)
+        {
+            if (!Known.Contains(key, StringComparer.Ordinal))
+            {
+                throw Invalid($"The search parameter '{Sanitize(key)}' is not supported on AuditEvent.");
+            }
+        }
+
+        NhsNumber? patient = null;
+        if (Single(query, "patient") is { } p)
+        {
+            var value = p.StartsWith(NhsNumber.System + "|", StringComparison.Ordinal) ? p[(NhsNumber.System.Length + 1)..] : p;
+            patient = NhsNumber.TryParse(value, out var n) ? n : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
+        }
+
+        var (from, to) = Dates(query["date"]);
+        var (outcome, categories) = Outcome(Single(query, "outcome"));
+        var count = DefaultCount;
+        if (Single(query, "_count") is { } c && (!int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxCount))
+        {
+            throw Invalid($"_count must be a whole number from 1 to {MaxCount}.");
+        }
+
+        return new AuditQuery(patient, Single(query, "agent"), from, to, outcome, count, Single(query, CursorParameter), categories);
+    }
+
+    private static (AuditOutcome?, IReadOnlyList<FailureCategory>?) Outcome(string? code) => code switch
+    {
+        null => (null, null),
+        "0" => (AuditOutcome.Success, null),
+        "4" => (AuditOutcome.Failure, [FailureCategory.UserError, FailureCategory.AccessRefused]),
+        "8" => (AuditOutcome.Failure, [FailureCategory.TechnicalError, FailureCategory.UpstreamUnavailable]),
+        "12" => (AuditOutcome.Failure, []),
+        _ => throw Invalid("outcome must be 0, 4, 8 or 12."),
+    };
+
+    private static (DateTimeOffset? From, DateTimeOffset? To) Dates(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count > 2)
+        {
+            throw Invalid("date may be given at most twice (a range).");
+        }
+
+        DateTimeOffset? from = null, to = null;
+        foreach (var value in values)
+        {
+            if (value is not { Length: > 2 })
+            {
+                throw Invalid("date needs a prefix (ge, gt, le or lt) and a date.");
+            }
+
+            var prefix = value[..2];
+            var text = value[2..];
+            var dateOnly = text.Length == 10;
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+                || (!dateOnly && !text.Contains('T', StringComparison.Ordinal)))
+            {
+                throw Invalid("date must be yyyy-MM-dd or a full date-time with a time zone.");
+            }
+
+            switch (prefix)
+            {
+                case "ge":
+                    from = at;
+                    break;
+                case "gt":
+                    from = dateOnly ? at.AddDays(1) : at.AddTicks(10);
+                    break;
+                case "le":
+                    to = dateOnly ? at.AddDays(1).AddTicks(-10) : at;
+                    break;
+                case "lt":
+                    to = at.AddTicks(-10);
+                    break;
+                default:
+                    throw Invalid("date prefixes supported: ge, gt, le, lt.");
+            }
+        }
+
+        return (from, to);
+    }
+
+    private static string? Single(IQueryCollection query, string name)
+    {
+        var values = query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 when !string.IsNullOrWhiteSpace(values[0]) => values[0],
+            _ => throw Invalid($"{name} must be given once, with a value."),
+        };
+    }
+
+    private static string Sanitize(string key) => Core.Redaction.Redactor.Redact(key.Length > 40 ? key[..40] : key);
+
+    private static GatewayException Invalid(string detail) => new(GatewayErrors.InvalidSearch, detail);
+}

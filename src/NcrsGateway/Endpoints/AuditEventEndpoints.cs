@@ -1,0 +1,64 @@
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.WebUtilities;
+using NcrsGateway.Audit;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.Endpoints;
+
+/// <summary><c>GET /fhir/AuditEvent</c>: the auditor's search of the audit trail, newest first, paged by cursor.</summary>
+internal static class AuditEventEndpoints
+{
+    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/fhir/AuditEvent").WithTags("AuditEvent");
+        group.MapGet("/", SearchAsync)
+            .WithName("SearchAuditEvent")
+            .WithMetadata(new AuditedAction(AuditActions.AuditSearch))
+            .RequireAuthorization(AuditHostingExtensions.AuditorPolicy);
+        return group;
+    }
+
+    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var query = AuditSearchRequest.Parse(http.Request.Query);
+        if (query.Patient is { } patient)
+        {
+            http.AuditPatient(patient);
+        }
+
+        var page = await audit.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var root = baseUrl.For(http.Request);
+        var bundle = new Bundle
+        {
+            Type = Bundle.BundleType.Searchset,
+            Timestamp = time.GetUtcNow(),
+            Link = [new Bundle.LinkComponent { Relation = "self", Url = $"{root}/AuditEvent{http.Request.QueryString.Value}" }],
+        };
+        foreach (var record in page.Records)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{root}/AuditEvent/{record.Id}",
+                Resource = AuditEventMapper.ToFhir(record),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        if (page.NextCursor is { } cursor)
+        {
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = NextLink(root, http.Request.Query, cursor) });
+        }
+
+        return FhirResult.From(bundle);
+    }
+
+    private static string NextLink(string root, IQueryCollection query, string cursor)
+    {
+        var parameters = query
+            .Where(p => p.Key != AuditSearchRequest.CursorParameter)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>(AuditSearchRequest.CursorParameter, cursor));
+        return QueryHelpers.AddQueryString($"{root}/AuditEvent", parameters);
+    }
+}

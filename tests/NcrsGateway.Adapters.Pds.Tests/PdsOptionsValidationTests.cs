@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Pds;
+
+namespace NcrsGateway.Adapters.Pds.Tests;
+
+public sealed class PdsOptionsValidationTests
+{
+    private static PdsOptions Resolve(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddPdsAdapter(config);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<PdsOptions>>().Value;
+    }
+
+    [Fact]
+    public void Options_ValidBaseUrl_AreAccepted()
+    {
+        var options = Resolve(new() { ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/" });
+        Assert.Equal("int.api.service.nhs.uk", options.BaseUrl!.Host);
+    }
+
+    [Theory]
+    [InlineData("Adapters:Pds:BaseUrl", "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4", "end with '/'")]
+    [InlineData("Adapters:Pds:TotalTimeout", "00:00:01", "at least AttemptTimeout")]
+    [InlineData("Adapters:Pds:EndUserOrganisationOds", "not an ods!", "EndUserOrganisationOds")]
+    [InlineData("Adapters:Pds:MaxRetries", "9", "MaxRetries")]
+    public void Options_InvalidValue_FailsWithAMessageNamingTheProblem(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/", [key] = value };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_UnknownKey_IsRejected()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/",
+            ["Adapters:Pds:BaseUri"] = "typo",
+        };
+
+        Assert.Throws<InvalidOperationException>(() => Resolve(settings));
+    }
+}
