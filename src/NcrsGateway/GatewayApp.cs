@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
@@ -8,6 +10,7 @@ using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Proxy;
+using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
@@ -25,13 +28,15 @@ public static class GatewayApp
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddSingleton<FhirBaseUrl>();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddPdsAdapter(builder.Configuration);
         builder.Services.AddSingleton<PatientService>();
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
-        builder.Services.AddAuditorPolicy();
+        builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
+        builder.Services.AddGatewayAuthorization();
+        builder.Services.AddClinicalContext(builder.Configuration, sandbox);
         builder.Services.AddNrlAdapter(builder.Configuration);
         builder.Services.AddDocumentProxy(builder.Configuration);
         builder.Services.AddSingleton<DocumentReferenceService>();
@@ -57,9 +62,15 @@ public static class GatewayApp
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
         app.MapPatientEndpoints();
+        app.MapPatientOperationEndpoints();
         app.MapAuditEventEndpoints();
         app.MapDocumentReferenceEndpoints();
         app.MapBinaryEndpoints();
+        if (sandbox)
+        {
+            app.MapSandboxEndpoints();
+        }
+
         return app;
     }
 }

@@ -43,7 +43,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var app = GatewayApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(effective);
+            builder.Configuration.AddInMemoryCollection(WithTestDefaults(effective));
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
@@ -54,6 +54,27 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs);
     }
 
+    /// <summary>
+    /// <see cref="TestTokens"/> settings under the caller's (which win), and a placeholder NCRS template when the
+    /// caller turns the sandbox off, so every host validates test tokens and starts.
+    /// </summary>
+    private static Dictionary<string, string?> WithTestDefaults(IDictionary<string, string?>? settings)
+    {
+        var merged = TestTokens.Settings();
+        if (settings?.ContainsKey("Adapters:Pds:BaseUrl") == true)
+        {
+            merged["Ncrs:LaunchUrlTemplate"] = "https://ncrs.test.invalid/launch?nhsNumber={nhsNumber}";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>An anonymous client (no bearer token); use <see cref="TestTokens.CreateClinicianClient"/> for clinical routes.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()

@@ -109,4 +109,44 @@ public static class GatewayErrors
         "internal-error", 500, "exception",
         "Something went wrong in the gateway. Try again; if it keeps happening, report it to your IT service desk with the correlation ID.",
         FailureCategory.TechnicalError);
+
+    public static readonly GatewayError WorkstationRequired = new(
+        "workstation-required", 400, "required",
+        "This action needs to know which workstation you are using. Your system must send a workstation claim or the X-Workstation-ID header; report this to your system supplier.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionNotConfirmed = new(
+        "selection-not-confirmed", 400, "business-rule",
+        "A patient can only be selected after you have confirmed their demographics. Check the patient's details against the national record, confirm, then select again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionMissing = new(
+        "selection-missing", 400, "required",
+        "No patient selection was given, or it is not recognised. Select the patient again (confirm their details first), then launch.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionExpired = new(
+        "selection-expired", 410, "expired",
+        "Your patient selection has expired. Select the patient again (confirm their details first), then launch straight away.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionSuperseded = new(
+        "selection-superseded", 409, "conflict",
+        "This patient selection was replaced: a newer selection was made, or another user signed in on this workstation. Check which patient you are working with, select them again, then launch.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionUsed = new(
+        "selection-used", 409, "conflict",
+        "This patient selection has already been used to open NCRS. Each selection opens NCRS once: select the patient again to open it again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionNotYours = new(
+        "selection-not-yours", 403, "forbidden",
+        "This patient selection was made by a different user or on a different workstation, so it cannot be used here and has been cancelled. Select the patient yourself, on this workstation, then launch.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError AuditUnavailable = new(
+        "audit-unavailable", 503, "transient",
+        "The access could not be recorded in the audit trail, so it was not allowed. Try again in a few minutes, starting again from selecting the patient; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Fhir;
+using NcrsGateway.Security;
 
 namespace NcrsGateway.Endpoints;
 
@@ -15,7 +16,7 @@ internal static class AuditEventEndpoints
         group.MapGet("/", SearchAsync)
             .WithName("SearchAuditEvent")
             .WithMetadata(new AuditedAction(AuditActions.AuditSearch))
-            .RequireAuthorization(AuditHostingExtensions.AuditorPolicy);
+            .RequireAuthorization(GatewayPolicies.Auditor);
         return group;
     }
 

@@ -4,6 +4,7 @@ using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Proxy;
+using NcrsGateway.Security;
 
 namespace NcrsGateway.Endpoints;
 
@@ -19,7 +20,7 @@ internal static class BinaryEndpoints
 
     public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/fhir/Binary").WithTags("Binary");
+        var group = routes.MapGroup("/fhir/Binary").WithTags("Binary").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary");
         return group;
     }

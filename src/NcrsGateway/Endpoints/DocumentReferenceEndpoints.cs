@@ -1,5 +1,6 @@
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
+using NcrsGateway.Security;
 
 namespace NcrsGateway.Endpoints;
 
@@ -8,7 +9,7 @@ internal static class DocumentReferenceEndpoints
 {
     public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference");
+        var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference");
         group.MapGet("/", SearchAsync).WithName("SearchDocumentReference");
         return group;

@@ -5,6 +5,7 @@ using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
+using NcrsGateway.Security;
 
 namespace NcrsGateway.Endpoints;
 
@@ -13,7 +14,7 @@ internal static class PatientEndpoints
 {
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient");
+        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead));
         group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;

@@ -25,7 +25,7 @@ internal static class CapabilityStatementFactory
         Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
-        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary(), AuditEvent()] }],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary(), AuditEvent()], Security = Security() }],
     };
 
     private static ResourceComponent Patient() => new()
@@ -39,6 +39,12 @@ internal static class CapabilityStatementFactory
         ],
         ReadHistory = false,
         SearchRevInclude = ["DocumentReference:subject"],
+        Operation =
+        [
+            Operation("verify", "Compare local demographics with the national record, field by field; changes nothing"),
+            Operation("select", "Record an explicit, confirmed patient selection; returns a short-lived selection token"),
+            Operation("ncrs-launch", "Exchange a selection token for the NCRS link for exactly that patient, with an audit id"),
+        ],
         SearchParam =
         [
             Param("identifier", SearchParamType.Token, "https://fhir.nhs.uk/Id/nhs-number|{NHS number}; on its own"),
@@ -98,6 +104,15 @@ internal static class CapabilityStatementFactory
             Param("_cursor", SearchParamType.String, "Opaque paging cursor: follow the next link"),
         ],
     };
+
+    private static SecurityComponent Security() => new()
+    {
+        Description = "Every interaction except metadata needs an OAuth 2.0 / OIDC bearer token (JWT) carrying sub, role and ods claims; "
+            + "roles: clinician (read, verify, select, launch), reader (read, verify), auditor (audit search).",
+    };
+
+    private static OperationComponent Operation(string name, string documentation) =>
+        new() { Name = name, Definition = $"https://ncrs-gateway.nhs.example/fhir/OperationDefinition/Patient-{name}", Documentation = documentation };
 
     private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>
         new() { Name = name, Type = type, Documentation = documentation };

@@ -8,7 +8,7 @@ namespace NcrsGateway.FunctionalTests.Binary;
 /// <summary>Downloading documents through the gateway from the sandbox repository.</summary>
 public sealed class BinaryDownloadTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
 {
-    private readonly HttpClient _client = fixture.Host.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClinicianClient();
 
     [Fact]
     public async Task Download_FiveMegabyteDocument_StreamsIntactWithNoStoreHeadersAndLeavesNoCopyOnDisk()

@@ -133,5 +133,5 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
     private void PointerAt(string url, string? asid = null) =>
         _nrl.Server.Given(_nrl.ReadOf(PointerId)).RespondWith(NrlUpstream.Fhir(NrlUpstream.Pointer(PointerId, Number, url, asid)));
 
-    private Task<HttpResponseMessage> Download() => _host.CreateClient().GetAsync($"fhir/Binary/{PointerId}");
+    private Task<HttpResponseMessage> Download() => _host.CreateClinicianClient().GetAsync($"fhir/Binary/{PointerId}");
 }

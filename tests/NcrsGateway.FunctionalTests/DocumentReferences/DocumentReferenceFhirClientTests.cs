@@ -11,7 +11,7 @@ public sealed class DocumentReferenceFhirClientTests(SandboxGatewayFixture fixtu
     [Fact]
     public async Task FhirClient_SearchesPointersByPatientIdentifierAndFollowsPaging()
     {
-        using var client = new FhirClient(fixture.Host.FhirBase.ToString(), new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+        using var client = new FhirClient(fixture.Host.FhirBase, fixture.Host.CreateClinicianClient(), new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
 
         var first = await client.SearchAsync<DocumentReference>(new SearchParams()
             .Add("patient:identifier", $"https://fhir.nhs.uk/Id/nhs-number|{NrlSandboxPointers.PatientWithManyPointers}")

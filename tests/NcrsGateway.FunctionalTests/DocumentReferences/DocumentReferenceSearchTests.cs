@@ -9,7 +9,7 @@ namespace NcrsGateway.FunctionalTests.DocumentReferences;
 public sealed class DocumentReferenceSearchTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
 {
     private const string Patient = "fhir/DocumentReference?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|";
-    private readonly HttpClient _client = fixture.Host.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClinicianClient();
 
     private string GatewayBase => fixture.Host.FhirBase.ToString().TrimEnd('/');
 

@@ -25,7 +25,7 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
     {
         _nrl.Server.Given(_nrl.Search()).RespondWith(NrlUpstream.Outcome(500, "INTERNAL_SERVER_ERROR"));
 
-        using var response = await _host.CreateClient().GetAsync(Search);
+        using var response = await _host.CreateClinicianClient().GetAsync(Search);
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadGateway, "upstream-error");
         Assert.DoesNotContain("DEADBEEF", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
     {
         _nrl.Server.Given(_nrl.Search()).RespondWith(NrlUpstream.Outcome(503, "SERVICE_UNAVAILABLE").WithHeader("Retry-After", "20"));
 
-        using var response = await _host.CreateClient().GetAsync(Search);
+        using var response = await _host.CreateClinicianClient().GetAsync(Search);
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "upstream-unavailable");
         Assert.Equal(TimeSpan.FromSeconds(20), response.Headers.RetryAfter?.Delta);
@@ -49,7 +49,7 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
             NrlUpstream.Fhir(NrlUpstream.SearchSet()).WithDelay(TimeSpan.FromSeconds(4)));
         await using var impatient = await GatewayHost.StartAsync(_nrl.Settings(attemptTimeout: "00:00:01", totalTimeout: "00:00:01"));
 
-        await FhirAssert.OutcomeAsync(await impatient.CreateClient().GetAsync(Search), HttpStatusCode.GatewayTimeout, "upstream-timeout");
+        await FhirAssert.OutcomeAsync(await impatient.CreateClinicianClient().GetAsync(Search), HttpStatusCode.GatewayTimeout, "upstream-timeout");
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public sealed class NrlUpstreamFailureTests : IAsyncLifetime
         _nrl.Server.Given(_nrl.Search()).RespondWith(Response.Create().WithStatusCode(200)
             .WithHeader("Content-Type", "application/fhir+json").WithBody("<html>proxy error</html>"));
 
-        await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync(Search), HttpStatusCode.BadGateway, "upstream-error");
+        await FhirAssert.OutcomeAsync(await _host.CreateClinicianClient().GetAsync(Search), HttpStatusCode.BadGateway, "upstream-error");
     }
 }

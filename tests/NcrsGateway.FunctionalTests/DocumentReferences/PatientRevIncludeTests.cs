@@ -62,7 +62,7 @@ public sealed class PatientRevIncludeTests : IAsyncLifetime
                 NrlUpstream.Pointer("RA901-0b6f7d0e-1c2a-4f5b-9d3e-7a8b9c0d1e2f", Number, "https://repository.example/doc.pdf")));
         }));
 
-        var bundle = await FhirAssert.ResourceAsync<Bundle>(await _host.CreateClient().GetAsync(Url));
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(await _host.CreateClinicianClient().GetAsync(Url));
 
         Assert.Equal(1, bundle.Total);
         var patient = Assert.Single(bundle.Entry, e => e.Search.Mode == Bundle.SearchEntryMode.Match);
@@ -78,14 +78,14 @@ public sealed class PatientRevIncludeTests : IAsyncLifetime
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(_pds.PatientResponse(Number));
         _nrl.Server.Given(_nrl.Search()).RespondWith(NrlUpstream.Outcome(500, "INTERNAL_SERVER_ERROR"));
 
-        await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync(Url), HttpStatusCode.BadGateway, "upstream-error");
+        await FhirAssert.OutcomeAsync(await _host.CreateClinicianClient().GetAsync(Url), HttpStatusCode.BadGateway, "upstream-error");
     }
 
     [Fact]
     public async Task Search_WithUnsupportedRevInclude_Returns400InvalidSearch()
     {
         await FhirAssert.OutcomeAsync(
-            await _host.CreateClient().GetAsync("fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|" + Number + "&_revinclude=Observation:subject"),
+            await _host.CreateClinicianClient().GetAsync("fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|" + Number + "&_revinclude=Observation:subject"),
             HttpStatusCode.BadRequest, "invalid-search");
         Assert.Equal(0, _pds.Calls + _nrl.Calls);
     }

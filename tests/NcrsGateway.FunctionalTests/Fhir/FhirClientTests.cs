@@ -8,7 +8,7 @@ namespace NcrsGateway.FunctionalTests.Fhir;
 /// <summary>A stock Firely client must work against the gateway with no custom handling.</summary>
 public sealed class FhirClientTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
 {
-    private FhirClient Client() => new(fixture.Host.FhirBase.ToString(), new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+    private FhirClient Client() => new(fixture.Host.FhirBase, fixture.Host.CreateClinicianClient(), new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
 
     [Fact]
     public async Task FhirClient_ReadsAPatient()

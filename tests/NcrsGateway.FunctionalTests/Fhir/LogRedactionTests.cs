@@ -10,7 +10,7 @@ public sealed class LogRedactionTests
     public async Task Requests_OfEveryKind_LeaveNoNhsNumberInLogs()
     {
         await using var host = await GatewayHost.StartAsync();
-        using var client = host.CreateClient();
+        using var client = host.CreateClinicianClient();
         string[] urls =
         [
             $"fhir/Patient/{SandboxPatients.Search}",

@@ -36,7 +36,8 @@ public sealed class MetadataTests(SandboxGatewayFixture fixture) : IClassFixture
     [Fact]
     public async Task UnknownRoute_Returns404OperationOutcome()
     {
-        await FhirAssert.OutcomeAsync(await _client.GetAsync("fhir/Observation/1"), HttpStatusCode.NotFound, "not-found");
+        using var signedIn = fixture.Host.CreateClinicianClient(); // anonymous callers get 401 first, even on unknown routes
+        await FhirAssert.OutcomeAsync(await signedIn.GetAsync("fhir/Observation/1"), HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]

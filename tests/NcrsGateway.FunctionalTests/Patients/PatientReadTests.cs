@@ -9,7 +9,7 @@ public sealed class PatientReadTests(SandboxGatewayFixture fixture) : IClassFixt
 {
     private const string ProvenanceUrl = "https://ncrs-gateway.nhs.example/fhir/StructureDefinition/Extension-NcrsGateway-Provenance";
     private const string StateUrl = "https://ncrs-gateway.nhs.example/fhir/StructureDefinition/Extension-NcrsGateway-ElementState";
-    private readonly HttpClient _client = fixture.Host.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClinicianClient();
 
     [Fact]
     public async Task Read_SandboxPatient_ReturnsUkCorePatientWithProvenanceAndEtag()

@@ -7,7 +7,7 @@ namespace NcrsGateway.FunctionalTests.Patients;
 
 public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
 {
-    private readonly HttpClient _client = fixture.Host.CreateClient();
+    private readonly HttpClient _client = fixture.Host.CreateClinicianClient();
 
     [Fact]
     public async Task Search_ByDemographics_ReturnsScoredMatchesLinkedToTheGatewayNotUpstream()

@@ -24,7 +24,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(PdsUpstream.Outcome(400, "INVALID_RESOURCE_ID", "value"));
 
-        await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.BadRequest, "invalid-nhs-number");
+        await FhirAssert.OutcomeAsync(await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.BadRequest, "invalid-nhs-number");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "30"));
 
-        using var response = await _host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "upstream-busy");
         Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
@@ -45,7 +45,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(
             PdsUpstream.Outcome(503, "SERVICE_UNAVAILABLE").WithHeader("Retry-After", "20"));
 
-        using var response = await _host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         var text = await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "upstream-unavailable");
         Assert.Contains("use local records", text, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(PdsUpstream.Outcome(500, "INTERNAL_SERVER_ERROR"));
 
-        using var response = await _host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadGateway, "upstream-error");
         Assert.DoesNotContain("DEADBEEF", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(_pds.PatientResponse(Number).WithDelay(TimeSpan.FromSeconds(5)));
 
-        await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.GatewayTimeout, "upstream-timeout");
+        await FhirAssert.OutcomeAsync(await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.GatewayTimeout, "upstream-timeout");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(PdsUpstream.Outcome(401, "ACCESS_DENIED", "forbidden"));
 
-        var text = await FhirAssert.OutcomeAsync(await _host.CreateClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.BadGateway, "upstream-access-denied");
+        var text = await FhirAssert.OutcomeAsync(await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}"), HttpStatusCode.BadGateway, "upstream-access-denied");
         Assert.Contains("IT service desk", text, StringComparison.Ordinal);
     }
 
@@ -89,7 +89,7 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
         _pds.Server.Given(_pds.ReadOf(Number)).InScenario("flaky").WhenStateIs("recovered")
             .RespondWith(_pds.PatientResponse(Number));
 
-        using var response = await _host.CreateClient().GetAsync($"fhir/Patient/{Number}");
+        using var response = await _host.CreateClinicianClient().GetAsync($"fhir/Patient/{Number}");
 
         await FhirAssert.ResourceAsync<Hl7.Fhir.Model.Patient>(response);
         var requestIds = _pds.Server.LogEntries.Select(e => e.RequestMessage.Headers!["X-Request-ID"].Single()).ToList();
@@ -104,6 +104,6 @@ public sealed class PdsUpstreamFailureTests : IAsyncLifetime
             .RespondWith(PdsUpstream.Outcome(500, "INTERNAL_SERVER_ERROR"));
 
         await FhirAssert.OutcomeAsync(
-            await _host.CreateClient().GetAsync("fhir/Patient?family=Smith&birthdate=eq1970-01-01"), HttpStatusCode.BadGateway, "upstream-error");
+            await _host.CreateClinicianClient().GetAsync("fhir/Patient?family=Smith&birthdate=eq1970-01-01"), HttpStatusCode.BadGateway, "upstream-error");
     }
 }

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using NcrsGateway.ClinicalContext.Selection;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
+
+namespace NcrsGateway.ClinicalContext.Launch;
+
+/// <summary>
+/// <c>$ncrs-launch</c>: turns one selection token into one NCRS link for exactly the selected patient, or
+/// refuses with a taxonomy error and a next step. Fails closed: no committed audit row, no link. No upstream
+/// call is made: the patient was confirmed at selection.
+/// </summary>
+internal sealed partial class NcrsLaunchService(
+    ISelectionStore store,
+    ClinicalAudit audit,
+    NcrsLaunchUrl launchUrl,
+    IOptions<ClinicalContextOptions> options,
+    TimeProvider time,
+    ILogger<NcrsLaunchService> logger)
+{
+    public async Task<NcrsLaunch> LaunchAsync(CallerSession caller, string? selectionToken, string? encounterId, string? originFeature, HttpRequest request, string correlationId, CancellationToken cancellationToken)
+    {
+        NhsNumber? patient = null;
+        try
+        {
+            var (selection, refusal) = await ClaimAsync(caller, selectionToken, cancellationToken).ConfigureAwait(false);
+            patient = selection is not null && NhsNumber.TryParse(selection.NhsNumber, out var stored) ? stored : null;
+            if (refusal is not null || patient is not { } nhs)
+            {
+                throw new GatewayException(refusal ?? GatewayErrors.SelectionMissing);
+            }
+
+            var auditId = await audit.RecordAsync(AuditActions.NcrsLaunch, caller.User, nhs, correlationId, encounterId, originFeature, null, cancellationToken).ConfigureAwait(false);
+            LogLaunched(logger, auditId);
+            return new NcrsLaunch(launchUrl.For(nhs, request), auditId, nhs);
+        }
+        catch (GatewayException e)
+        {
+            LogRefused(logger, e.Error.Code);
+            await audit.RecordFailureAsync(AuditActions.NcrsLaunch, e.Error, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The selection behind the token (whenever one exists, for the audit row) and why it may not be used, if so.</summary>
+    private async Task<(PatientSelection? Selection, GatewayError? Refusal)> ClaimAsync(CallerSession caller, string? selectionToken, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(selectionToken) || selectionToken.Length > SelectionTokens.MaxLength)
+        {
+            await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+            return (null, GatewayErrors.SelectionMissing);
+        }
+
+        // Take first (so a stolen token is answered as such and burnt), then note who is at the workstation.
+        var stored = await store.TakeAsync(SelectionTokens.Hash(selectionToken), cancellationToken).ConfigureAwait(false);
+        await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+
+        if (stored is null)
+        {
+            return (null, GatewayErrors.SelectionMissing);
+        }
+
+        var selection = stored.Selection;
+        var refusal = (selection.UserId != caller.UserId || selection.WorkstationId != caller.WorkstationId || selection.SessionId != caller.SessionId)
+            ? GatewayErrors.SelectionNotYours
+            : stored.State switch
+            {
+                SelectionState.Used => GatewayErrors.SelectionUsed,
+                SelectionState.Superseded => GatewayErrors.SelectionSuperseded,
+                _ when time.GetUtcNow() >= selection.ExpiresAt => GatewayErrors.SelectionExpired,
+                _ => null,
+            };
+        return (selection, refusal);
+    }
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Information, Message = "NCRS launch granted (audit {AuditId})")]
+    private static partial void LogLaunched(ILogger logger, Guid auditId);
+
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "NCRS launch refused: {ErrorCode}")]
+    private static partial void LogRefused(ILogger logger, string errorCode);
+}

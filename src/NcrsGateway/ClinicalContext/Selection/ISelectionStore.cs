@@ -1,0 +1,27 @@
+namespace NcrsGateway.ClinicalContext.Selection;
+
+/// <summary>
+/// Where selections live between <c>$select</c> and <c>$ncrs-launch</c>: in memory for one instance, Redis when
+/// configured. Every method is atomic. Losing the store only means users select again.
+/// </summary>
+internal interface ISelectionStore
+{
+    /// <summary>
+    /// Stores <paramref name="selection"/> as active and, in the same step, supersedes the same user's previous
+    /// selection on that workstation and, when the workstation's last user was someone else, every selection
+    /// made there. <paramref name="retainFor"/> is how long the entry is kept at all.
+    /// </summary>
+    Task SaveAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns the selection as it was, and marks it used if it was active: of two concurrent takes of one
+    /// token, exactly one sees <see cref="SelectionState.Active"/>. Null when the token is unknown.
+    /// </summary>
+    Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that <paramref name="userId"/> is now using the workstation; if someone else was, every active
+    /// selection made there is superseded.
+    /// </summary>
+    Task ObserveUserAsync(string workstationId, string userId, TimeSpan retainFor, CancellationToken cancellationToken);
+}

@@ -1,0 +1,108 @@
+namespace NcrsGateway.ClinicalContext.Selection;
+
+/// <summary>
+/// The default store, for a single instance: one lock makes each operation atomic; entries past their
+/// retention are swept on every write.
+/// </summary>
+internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Entry> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string UserId, DateTimeOffset RetainUntil)> _lastUser = new(StringComparer.Ordinal);
+
+    public Task SaveAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            ObserveLocked(selection.WorkstationId, selection.UserId, now + retainFor);
+            foreach (var entry in _byToken.Values)
+            {
+                if (entry.State == SelectionState.Active
+                    && entry.Selection.WorkstationId == selection.WorkstationId
+                    && entry.Selection.UserId == selection.UserId)
+                {
+                    entry.State = SelectionState.Superseded;
+                }
+            }
+
+            _byToken[selection.TokenHash] = new Entry(selection, now + retainFor);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_byToken.TryGetValue(tokenHash, out var entry) || entry.RetainUntil <= time.GetUtcNow())
+            {
+                return Task.FromResult<StoredSelection?>(null);
+            }
+
+            var before = new StoredSelection(entry.Selection, entry.State);
+            if (entry.State == SelectionState.Active)
+            {
+                entry.State = SelectionState.Used;
+            }
+
+            return Task.FromResult<StoredSelection?>(before);
+        }
+    }
+
+    public Task ObserveUserAsync(string workstationId, string userId, TimeSpan retainFor, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObserveLocked(workstationId, userId, time.GetUtcNow() + retainFor);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ObserveLocked(string workstationId, string userId, DateTimeOffset retainUntil)
+    {
+        if (_lastUser.TryGetValue(workstationId, out var last) && last.UserId != userId)
+        {
+            foreach (var entry in _byToken.Values)
+            {
+                if (entry.State == SelectionState.Active && entry.Selection.WorkstationId == workstationId)
+                {
+                    entry.State = SelectionState.Superseded;
+                }
+            }
+        }
+
+        _lastUser[workstationId] = (userId, retainUntil);
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in _byToken)
+        {
+            if (entry.RetainUntil <= now)
+            {
+                _byToken.Remove(key);
+            }
+        }
+
+        foreach (var (key, last) in _lastUser)
+        {
+            if (last.RetainUntil <= now)
+            {
+                _lastUser.Remove(key);
+            }
+        }
+    }
+
+    private sealed class Entry(PatientSelection selection, DateTimeOffset retainUntil)
+    {
+        public PatientSelection Selection { get; } = selection;
+
+        public DateTimeOffset RetainUntil { get; } = retainUntil;
+
+        public SelectionState State { get; set; } = SelectionState.Active;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace NcrsGateway.ClinicalContext.Selection;
+
+/// <summary>
+/// Selections shared by every gateway instance, in Redis. Each operation is one Lua script, so the
+/// invalidation rules hold under concurrency across instances. Keys hold only hashes of tokens, users and
+/// workstations; the entry itself (which names the patient) expires with its retention. Needs a single
+/// primary (scripts touch keys named inside them, so Redis Cluster is not supported).
+/// </summary>
+internal sealed class RedisSelectionStore(IConnectionMultiplexer redis) : ISelectionStore
+{
+    private const string Prefix = "ncrs-gateway:selection:";
+    private const string EntryPrefix = Prefix + "token:";
+
+    // KEYS: entry, user+workstation pointer, workstation set, workstation last user.
+    // ARGV: json, retain ms, user id, token hash, entry prefix.
+    private const string SaveScript = """
+        local last = redis.call('GET', KEYS[4])
+        if last and last ~= ARGV[3] then
+          for _, h in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+            local k = ARGV[5] .. h
+            if redis.call('HGET', k, 'state') == 'active' then redis.call('HSET', k, 'state', 'superseded') end
+          end
+          redis.call('DEL', KEYS[3])
+        end
+        local previous = redis.call('GET', KEYS[2])
+        if previous then
+          local k = ARGV[5] .. previous
+          if redis.call('HGET', k, 'state') == 'active' then redis.call('HSET', k, 'state', 'superseded') end
+        end
+        redis.call('HSET', KEYS[1], 'state', 'active', 'json', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[2])
+        redis.call('SADD', KEYS[3], ARGV[4])
+        redis.call('PEXPIRE', KEYS[3], ARGV[2])
+        redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[2])
+        return 1
+        """;
+
+    // KEYS: entry. Returns {state, json} as it was, marking an active entry used.
+    private const string TakeScript = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if not state then return false end
+        local json = redis.call('HGET', KEYS[1], 'json')
+        if state == 'active' then redis.call('HSET', KEYS[1], 'state', 'used') end
+        return {state, json}
+        """;
+
+    // KEYS: workstation set, workstation last user. ARGV: user id, entry prefix, retain ms.
+    private const string ObserveScript = """
+        local last = redis.call('GET', KEYS[2])
+        if last and last ~= ARGV[1] then
+          for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+            local k = ARGV[2] .. h
+            if redis.call('HGET', k, 'state') == 'active' then redis.call('HSET', k, 'state', 'superseded') end
+          end
+          redis.call('DEL', KEYS[1])
+        end
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[3])
+        return 1
+        """;
+
+    public async Task SaveAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(selection, SelectionJson.Default.PatientSelection);
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            SaveScript,
+            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId)],
+            [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, EntryPrefix]).ConfigureAwait(false);
+    }
+
+    public async Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(TakeScript, [EntryKey(tokenHash)]).ConfigureAwait(false);
+        if (result.IsNull || result.Resp2Type != ResultType.Array)
+        {
+            return null;
+        }
+
+        var parts = (RedisResult[])result!;
+        var selection = JsonSerializer.Deserialize((string)parts[1]!, SelectionJson.Default.PatientSelection)
+            ?? throw new InvalidOperationException("Stored selection could not be read.");
+        var state = (string?)parts[0] switch
+        {
+            "active" => SelectionState.Active,
+            "used" => SelectionState.Used,
+            _ => SelectionState.Superseded,
+        };
+        return new StoredSelection(selection, state);
+    }
+
+    public async Task ObserveUserAsync(string workstationId, string userId, TimeSpan retainFor, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            ObserveScript,
+            [WorkstationSetKey(workstationId), WorkstationUserKey(workstationId)],
+            [SelectionTokens.Hash(userId), EntryPrefix, Milliseconds(retainFor)]).ConfigureAwait(false);
+
+    private static RedisKey EntryKey(string tokenHash) => EntryPrefix + tokenHash;
+
+    private static RedisKey UserWorkstationKey(string userId, string workstationId) =>
+        $"{Prefix}user-ws:{SelectionTokens.Hash(userId)}:{SelectionTokens.Hash(workstationId)}";
+
+    private static RedisKey WorkstationSetKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:tokens";
+
+    private static RedisKey WorkstationUserKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:user";
+
+    private static long Milliseconds(TimeSpan span) => Math.Max(1, (long)span.TotalMilliseconds);
+}

@@ -1,0 +1,82 @@
+using Hl7.Fhir.Model;
+using NcrsGateway.ClinicalContext;
+using NcrsGateway.ClinicalContext.Fhir;
+using NcrsGateway.ClinicalContext.Launch;
+using NcrsGateway.ClinicalContext.Selection;
+using NcrsGateway.ClinicalContext.Verification;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Correlation;
+using NcrsGateway.Fhir;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Endpoints;
+
+/// <summary>
+/// Clinical-context operations on <c>/fhir/Patient</c>: <c>$verify</c> (compare local demographics with the
+/// national record), <c>$select</c> (record an explicit, confirmed selection), <c>$ncrs-launch</c> (turn a
+/// selection into the NCRS link for exactly that patient).
+/// </summary>
+internal static class PatientOperationEndpoints
+{
+    public const string VerifyPath = "/fhir/Patient/$verify";
+    public const string SelectPath = "/fhir/Patient/$select";
+    public const string LaunchPath = "/fhir/Patient/$ncrs-launch";
+    private const int MaxContextLength = 64;
+
+    public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader);
+        routes.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher);
+        routes.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher);
+        return routes;
+    }
+
+    private static async Task<FhirResult> VerifyAsync(HttpContext http, DemographicVerifier verifier, CancellationToken cancellationToken)
+    {
+        var body = await FhirRequestBody.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        return await verifier.VerifyAsync(body, http.ToRequestContext(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<FhirResult> SelectAsync(HttpContext http, SelectionService selections, CancellationToken cancellationToken)
+    {
+        var input = new ParametersReader(await FhirRequestBody.ReadParametersAsync(http.Request, cancellationToken).ConfigureAwait(false), "nhsNumber", "confirmed", "verifiedVersion");
+        var nhsNumber = input.NhsNumber("nhsNumber") ?? throw new GatewayException(GatewayErrors.InvalidRequest, "Give the patient's 'nhsNumber'.");
+        if (input.Boolean("confirmed") is not true)
+        {
+            throw new GatewayException(GatewayErrors.SelectionNotConfirmed);
+        }
+
+        var verifiedVersion = input.String("verifiedVersion", MaxContextLength);
+        var caller = CallerSession.From(http, ClinicalUser.From(http));
+        var (token, expiresAt) = await selections.SelectAsync(caller, nhsNumber, verifiedVersion, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
+
+        var result = new Parameters();
+        result.Add("selectionToken", new FhirString(token));
+        result.Add("expiresAt", new Instant(expiresAt));
+        result.Add("nhsNumber", new Identifier(NhsNumber.System, nhsNumber.Value));
+        return FhirResult.From(result);
+    }
+
+    private static async Task<FhirResult> LaunchAsync(HttpContext http, NcrsLaunchService launcher, CancellationToken cancellationToken)
+    {
+        var input = new ParametersReader(await FhirRequestBody.ReadParametersAsync(http.Request, cancellationToken).ConfigureAwait(false), "selectionToken", "encounter", "originFeature");
+        var token = input.String("selectionToken", MaxContextLength);
+        var encounter = SafeText(input.String("encounter", MaxContextLength), "encounter");
+        var origin = SafeText(input.String("originFeature", MaxContextLength), "originFeature");
+        var caller = CallerSession.From(http, ClinicalUser.From(http));
+        var launch = await launcher.LaunchAsync(caller, token, encounter, origin, http.Request, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
+
+        var result = new Parameters();
+        result.Add("launchUrl", new FhirUrl(launch.LaunchUrl));
+        result.Add("auditId", new Id(launch.AuditId.ToString()));
+        result.Add("nhsNumber", new Identifier(NhsNumber.System, launch.NhsNumber.Value));
+        return FhirResult.From(result);
+    }
+
+    /// <summary>Encounter ids and feature names go into the audit trail: letters, digits and <c>- _ . :</c> only.</summary>
+    private static string? SafeText(string? value, string name) =>
+        value is null || value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+            ? value
+            : throw new GatewayException(GatewayErrors.InvalidRequest, $"'{name}' may contain only letters, digits, '-', '_', '.' and ':'.");
+}

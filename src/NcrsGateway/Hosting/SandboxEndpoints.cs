@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Sandbox.Tokens;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Hosting;
+
+/// <summary>
+/// Development-only routes, mapped only when the sandbox is on: <c>POST /sandbox/token</c> signs in a demo user,
+/// <c>GET /sandbox/ncrs</c> stands in for the NCRS application the launch link opens.
+/// </summary>
+internal static class SandboxEndpoints
+{
+    public const string TokenPath = "/sandbox/token";
+    public const string NcrsPath = "/sandbox/ncrs";
+
+    public static IEndpointRouteBuilder MapSandboxEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
+        if (routes.ServiceProvider.GetRequiredService<IOptions<GatewayAuthenticationOptions>>().Value.Authority is null)
+        {
+            group.MapPost("/token", IssueAsync).WithName("SandboxToken");
+        }
+
+        group.MapGet("/ncrs", NcrsPage).WithName("SandboxNcrs");
+        return routes;
+    }
+
+    private static async Task<IResult> IssueAsync(HttpRequest request, SandboxTokenIssuer issuer, CancellationToken cancellationToken)
+    {
+        string? userName;
+        string? workstation;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            userName = form["user"];
+            workstation = form["workstation"];
+        }
+        else
+        {
+            TokenRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<TokenRequest>(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                body = null;
+            }
+
+            userName = body?.User;
+            workstation = body?.Workstation;
+        }
+
+        var user = SandboxUsers.Find(userName) ?? throw new GatewayException(
+            GatewayErrors.InvalidRequest,
+            $"user must be one of: {string.Join(", ", SandboxUsers.All.Select(u => u.Name))}.");
+        if (workstation is { Length: > 64 })
+        {
+            throw new GatewayException(GatewayErrors.InvalidRequest, "workstation must be at most 64 characters.");
+        }
+
+        var token = issuer.Issue(user, string.IsNullOrWhiteSpace(workstation) ? null : workstation);
+        return Results.Json(new TokenResponse(token, "Bearer", (int)SandboxTokenIssuer.Lifetime.TotalSeconds));
+    }
+
+    private static IResult NcrsPage(string? nhsNumber)
+    {
+        if (!NhsNumber.TryParse(nhsNumber, out var parsed))
+        {
+            throw new GatewayException(GatewayErrors.InvalidNhsNumber);
+        }
+
+        var digits = WebUtility.HtmlEncode(parsed.Value);
+        return Results.Content(
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox NCRS</title></head>"
+            + $"<body><h1>Sandbox NCRS (simulated)</h1><p>Opened for patient with NHS number <strong id=\"nhs-number\">{digits}</strong>.</p>"
+            + "<p>This page stands in for the national Care Records Service. It shows no clinical data.</p></body></html>",
+            "text/html; charset=utf-8");
+    }
+
+    internal sealed record TokenRequest(
+        [property: JsonPropertyName("user")] string? User,
+        [property: JsonPropertyName("workstation")] string? Workstation);
+
+    internal sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("token_type")] string TokenType,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+}

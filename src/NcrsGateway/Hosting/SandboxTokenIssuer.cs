@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using NcrsGateway.Sandbox.Tokens;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Hosting;
+
+/// <summary>
+/// Signs short-lived tokens for the sandbox's demo users with the same key, issuer and audience the bearer
+/// handler checks. Registered only when the sandbox is on and no OIDC authority is configured.
+/// </summary>
+internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> options, SandboxSigningKey key, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public string Issue(SandboxUser user, string? workstationId)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [GatewayClaims.UserId] = user.UserId,
+            [GatewayClaims.Role] = user.Role,
+            [GatewayClaims.OrganisationOds] = user.OrganisationOds,
+            ["name"] = user.DisplayName,
+            ["sid"] = Guid.NewGuid().ToString("N"),
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+        };
+        if (!string.IsNullOrEmpty(workstationId))
+        {
+            claims[GatewayClaims.Workstation] = workstationId;
+        }
+
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = o.Issuer ?? SandboxSigningKey.DefaultIssuer,
+            Audience = o.Audience ?? SandboxSigningKey.DefaultAudience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            Claims = claims,
+            Subject = new ClaimsIdentity(),
+            SigningCredentials = new SigningCredentials(JwtBearerSetup.SymmetricKey(o, key), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

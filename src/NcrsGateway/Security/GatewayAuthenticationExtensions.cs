@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Security;
+
+/// <summary>
+/// JWT bearer authentication for every clinical route. Claims are kept exactly as issued
+/// (<c>sub</c>, <c>role</c>, <c>ods</c>, <c>workstation</c>): no inbound claim-type mapping.
+/// </summary>
+internal static class GatewayAuthenticationExtensions
+{
+    /// <param name="sandbox">Whether the sandbox is on: then a random key is made for the sandbox token issuer.</param>
+    public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    {
+        var sandboxKey = sandbox ? SandboxSigningKey.Create() : null;
+        services.AddOptions<GatewayAuthenticationOptions>()
+            .Bind(configuration.GetSection(GatewayAuthenticationOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayAuthenticationOptions>, GatewayAuthenticationOptionsValidator>());
+        services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>>(new GatewayAuthenticationOptionsRules(sandboxKey is not null));
+        if (sandboxKey is not null)
+        {
+            services.AddSingleton(sandboxKey);
+            services.AddSingleton<Hosting.SandboxTokenIssuer>();
+        }
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory>((jwt, options, loggers) =>
+                JwtBearerSetup.Apply(jwt, options.Value, sandboxKey, loggers.CreateLogger(typeof(JwtBearerSetup))));
+        return services;
+    }
+}

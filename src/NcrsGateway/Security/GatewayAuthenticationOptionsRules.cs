@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Security;
+
+/// <summary>
+/// Cross-field rules on <see cref="GatewayAuthenticationOptions"/>: exactly one key source (the sandbox
+/// supplies one when it is on), a long enough symmetric key, and an audience always.
+/// </summary>
+internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidateOptions<GatewayAuthenticationOptions>
+{
+    public const int MinimumKeyBytes = 32;
+
+    public ValidateOptionsResult Validate(string? name, GatewayAuthenticationOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        var hasAuthority = options.Authority is not null;
+        var hasKey = !string.IsNullOrWhiteSpace(options.SigningKey);
+        if (hasAuthority && hasKey)
+        {
+            builder.AddError("set Authority (OIDC, production) or SigningKey (integration), not both", nameof(options.Authority));
+        }
+        else if (!hasAuthority && !hasKey && !sandbox)
+        {
+            builder.AddError("set Authority (OIDC, production) or SigningKey (integration); only the sandbox may run without one", nameof(options.Authority));
+        }
+
+        if (options.Authority is { } authority && !(authority.IsAbsoluteUri && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp))))
+        {
+            builder.AddError("must be an absolute https URL", nameof(options.Authority));
+        }
+
+        if (hasKey && DecodedLength(options.SigningKey!) < MinimumKeyBytes)
+        {
+            builder.AddError($"must be base64 of at least {MinimumKeyBytes} bytes", nameof(options.SigningKey));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Audience) && !sandbox)
+        {
+            builder.AddError("is required: tokens issued for another service must be refused", nameof(options.Audience));
+        }
+
+        if (hasKey && string.IsNullOrWhiteSpace(options.Issuer) && !sandbox)
+        {
+            builder.AddError("is required with SigningKey", nameof(options.Issuer));
+        }
+
+        return builder.Build();
+    }
+
+    private static int DecodedLength(string base64)
+    {
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? written : 0;
+    }
+}

@@ -1,0 +1,14 @@
+namespace NcrsGateway.Security;
+
+/// <summary>Authorization policy names. Every endpoint names one, or is explicitly anonymous.</summary>
+internal static class GatewayPolicies
+{
+    /// <summary>Read and search national demographics and pointers; verify demographics.</summary>
+    public const string Reader = "Reader";
+
+    /// <summary>Select a patient and launch NCRS for them.</summary>
+    public const string Launcher = "Launcher";
+
+    /// <summary>Search the audit trail.</summary>
+    public const string Auditor = "Auditor";
+}

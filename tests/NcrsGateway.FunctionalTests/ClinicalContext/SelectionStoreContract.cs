@@ -1,0 +1,98 @@
+using NcrsGateway.ClinicalContext.Selection;
+
+namespace NcrsGateway.FunctionalTests.ClinicalContext;
+
+/// <summary>The rules every <see cref="ISelectionStore"/> must keep, run against each implementation.</summary>
+public abstract class SelectionStoreContract
+{
+    private static readonly TimeSpan Retain = TimeSpan.FromMinutes(5);
+
+    internal abstract ISelectionStore Store { get; }
+
+    [Fact]
+    public async Task Take_ActiveSelection_ReturnsItOnceThenUsed()
+    {
+        var s = Selection("u1", Workstation());
+        await Store.SaveAsync(s, Retain, default);
+
+        var first = await Store.TakeAsync(s.TokenHash, default);
+        var second = await Store.TakeAsync(s.TokenHash, default);
+
+        Assert.Equal((SelectionState.Active, s), (first!.State, first.Selection));
+        Assert.Equal(SelectionState.Used, second!.State);
+    }
+
+    [Fact]
+    public async Task Take_UnknownToken_ReturnsNull() =>
+        Assert.Null(await Store.TakeAsync(SelectionTokens.Hash("never-issued"), default));
+
+    [Fact]
+    public async Task Save_SameUserAndWorkstation_SupersedesPreviousOnly()
+    {
+        var ws = Workstation();
+        var old = Selection("u1", ws);
+        var elsewhere = Selection("u1", Workstation());
+        await Store.SaveAsync(old, Retain, default);
+        await Store.SaveAsync(elsewhere, Retain, default);
+        var current = Selection("u1", ws);
+        await Store.SaveAsync(current, Retain, default);
+
+        Assert.Equal(SelectionState.Superseded, (await Store.TakeAsync(old.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(elsewhere.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(current.TokenHash, default))!.State);
+    }
+
+    [Fact]
+    public async Task SaveOrObserve_ByDifferentUser_SupersedesEverySelectionOnTheWorkstation()
+    {
+        var ws = Workstation();
+        var first = Selection("u1", ws);
+        await Store.SaveAsync(first, Retain, default);
+        var second = Selection("u2", ws);
+        await Store.SaveAsync(second, Retain, default);
+        await Store.ObserveUserAsync(ws, "u3", Retain, default);
+
+        Assert.Equal(SelectionState.Superseded, (await Store.TakeAsync(first.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Superseded, (await Store.TakeAsync(second.TokenHash, default))!.State);
+    }
+
+    [Fact]
+    public async Task Observe_BySameUser_KeepsSelections()
+    {
+        var ws = Workstation();
+        var s = Selection("u1", ws);
+        await Store.SaveAsync(s, Retain, default);
+        await Store.ObserveUserAsync(ws, "u1", Retain, default);
+
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(s.TokenHash, default))!.State);
+    }
+
+    [Fact]
+    public async Task Take_Concurrently_ExactlyOneSeesActive()
+    {
+        var s = Selection("u1", Workstation());
+        await Store.SaveAsync(s, Retain, default);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Store.TakeAsync(s.TokenHash, default))));
+
+        Assert.Single(results, r => r!.State == SelectionState.Active);
+    }
+
+    private static string Workstation() => "ws-" + Guid.NewGuid().ToString("N");
+
+    private static PatientSelection Selection(string user, string workstation)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new PatientSelection(SelectionTokens.Hash(SelectionTokens.New()), user, workstation, "sid-1", "9000000017", "3", now, now.AddMinutes(2));
+    }
+}
+
+public sealed class InMemorySelectionStoreTests : SelectionStoreContract
+{
+    internal override ISelectionStore Store { get; } = new InMemorySelectionStore(TimeProvider.System);
+}
+
+public sealed class RedisSelectionStoreTests(RedisServer redis) : SelectionStoreContract, IClassFixture<RedisServer>
+{
+    internal override ISelectionStore Store { get; } = new RedisSelectionStore(redis.Connection);
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using NcrsGateway.Core.Audit;
+
+namespace NcrsGateway.Tests.Common;
+
+/// <summary>
+/// A capturing audit trail for tests (the real store is registered by <c>AddAuditTrail</c>). Set
+/// <see cref="FailWrites"/> to make every write throw, as a store that is down would.
+/// </summary>
+public sealed class InMemoryAuditTrail : IAuditTrail
+{
+    private readonly ConcurrentQueue<(AuditRecord Record, AuditDurability Durability)> _rows = new();
+
+    public bool FailWrites { get; set; }
+
+    public IReadOnlyList<AuditRecord> Records => _rows.Select(r => r.Record).ToList();
+
+    public IReadOnlyList<(AuditRecord Record, AuditDurability Durability)> Rows => _rows.ToList();
+
+    public Task RecordAsync(AuditRecord record, AuditDurability durability, CancellationToken cancellationToken)
+    {
+        if (FailWrites)
+        {
+            throw new InvalidOperationException("Simulated audit store outage.");
+        }
+
+        _rows.Enqueue((record, durability));
+        return Task.CompletedTask;
+    }
+
+    public Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        var rows = Records
+            .Where(r => query.Patient is null || r.Patient == query.Patient)
+            .Where(r => query.UserId is null || r.UserId == query.UserId)
+            .Where(r => query.Outcome is null || r.Outcome == query.Outcome)
+            .Where(r => query.From is null || r.Recorded >= query.From)
+            .Where(r => query.To is null || r.Recorded <= query.To)
+            .OrderByDescending(r => r.Recorded)
+            .Take(query.Count)
+            .ToList();
+        return Task.FromResult(new AuditPage(rows, null));
+    }
+}
