@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
 using NcrsGateway.Security;
 
@@ -87,7 +88,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         catch (Exception e)
         {
             LogAuditFailed(logger, record.Action, e.GetType().Name);
-            throw new InvalidOperationException("The audit row could not be made durable; the request is refused.", e);
+            throw new GatewayException(GatewayErrors.AuditUnavailable, inner: e); // fail closed: no data without its audit row
         }
     }
 

@@ -1,10 +1,12 @@
 using Hl7.Fhir.Model;
+using NcrsGateway.Audit;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.ClinicalContext.Fhir;
 using NcrsGateway.ClinicalContext.Launch;
 using NcrsGateway.ClinicalContext.Selection;
 using NcrsGateway.ClinicalContext.Verification;
 using NcrsGateway.Core;
+using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
 using NcrsGateway.Fhir;
@@ -26,15 +28,23 @@ internal static class PatientOperationEndpoints
 
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader);
-        routes.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher);
-        routes.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher);
+        routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
+            .WithMetadata(new AuditedAction(AuditActions.PatientVerify));
+        routes.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
+            .WithMetadata(new AuditedAction(AuditActions.PatientSelect));
+        routes.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
+            .WithMetadata(new AuditedAction(AuditActions.NcrsLaunch));
         return routes;
     }
 
     private static async Task<FhirResult> VerifyAsync(HttpContext http, DemographicVerifier verifier, CancellationToken cancellationToken)
     {
         var body = await FhirRequestBody.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        if (LocalNhsNumber(body) is { } nhsNumber)
+        {
+            http.AuditPatient(nhsNumber);
+        }
+
         return await verifier.VerifyAsync(body, http.ToRequestContext(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,10 +57,12 @@ internal static class PatientOperationEndpoints
             throw new GatewayException(GatewayErrors.SelectionNotConfirmed);
         }
 
+        http.AuditPatient(nhsNumber);
         var verifiedVersion = input.String("verifiedVersion", MaxContextLength);
         var caller = CallerSession.From(http, ClinicalUser.From(http));
         var (token, expiresAt) = await selections.SelectAsync(caller, nhsNumber, verifiedVersion, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
 
+        http.AuditRecordedByEndpoint(); // the selection's row was committed by SelectionService
         var result = new Parameters();
         result.Add("selectionToken", new FhirString(token));
         result.Add("expiresAt", new Instant(expiresAt));
@@ -65,6 +77,7 @@ internal static class PatientOperationEndpoints
         var encounter = SafeText(input.String("encounter", MaxContextLength), "encounter");
         var origin = SafeText(input.String("originFeature", MaxContextLength), "originFeature");
         var caller = CallerSession.From(http, ClinicalUser.From(http));
+        http.AuditRecordedByEndpoint(); // NcrsLaunchService commits its own success or failure row
         var launch = await launcher.LaunchAsync(caller, token, encounter, origin, http.Request, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
 
         var result = new Parameters();
@@ -72,6 +85,13 @@ internal static class PatientOperationEndpoints
         result.Add("auditId", new Id(launch.AuditId.ToString()));
         result.Add("nhsNumber", new Identifier(NhsNumber.System, launch.NhsNumber.Value));
         return FhirResult.From(result);
+    }
+
+    private static NhsNumber? LocalNhsNumber(Resource body)
+    {
+        var patient = body as Patient ?? (body as Parameters)?.Parameter.FirstOrDefault(p => p.Resource is Patient)?.Resource as Patient;
+        var value = patient?.Identifier.FirstOrDefault(i => i.System == NhsNumber.System)?.Value;
+        return NhsNumber.TryParse(value, out var n) ? n : null;
     }
 
     /// <summary>Encounter ids and feature names go into the audit trail: letters, digits and <c>- _ . :</c> only.</summary>

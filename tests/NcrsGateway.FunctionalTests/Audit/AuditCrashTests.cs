@@ -7,6 +7,7 @@ using NcrsGateway.Audit;
 using NcrsGateway.Audit.Crypto;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Tests.Common;
 
 namespace NcrsGateway.FunctionalTests.Audit;
 
@@ -21,6 +22,7 @@ public sealed class AuditCrashTests
         var port = FreePort();
         using var gateway = StartGateway(port, directory, keys);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint(TestTokens.Clinician, "ws-crash-test"));
         await WaitUntilUpAsync(http, gateway);
 
         var acknowledged = new ConcurrentBag<string>();
@@ -106,7 +108,7 @@ public sealed class AuditCrashTests
             "--Audit:FlushInterval=00:00:05", // most acknowledged rows are still only in the journal when the process dies
             "--Audit:BatchSize=10000",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(TestTokens.Settings().Select(s => $"--{s.Key}={s.Value}")))
         {
             start.ArgumentList.Add(arg);
         }
