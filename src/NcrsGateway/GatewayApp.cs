@@ -1,13 +1,16 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
+using NcrsGateway.DocumentReferences;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Proxy;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -36,6 +39,9 @@ public static class GatewayApp
         builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
         builder.Services.AddGatewayAuthorization();
         builder.Services.AddClinicalContext(builder.Configuration, sandbox);
+        builder.Services.AddNrlAdapter(builder.Configuration);
+        builder.Services.AddDocumentProxy(builder.Configuration);
+        builder.Services.AddSingleton<DocumentReferenceService>();
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
 
@@ -63,6 +69,8 @@ public static class GatewayApp
         app.MapPatientEndpoints();
         app.MapPatientOperationEndpoints();
         app.MapAuditEventEndpoints();
+        app.MapDocumentReferenceEndpoints();
+        app.MapBinaryEndpoints();
         if (sandbox)
         {
             app.MapSandboxEndpoints();

@@ -4,4 +4,6 @@ namespace NcrsGateway.Tests.Common;
 public static class UpstreamPaths
 {
     public const string Pds = "/personal-demographics/FHIR/R4/";
+
+    public const string Nrl = "/record-locator/consumer/FHIR/R4/";
 }

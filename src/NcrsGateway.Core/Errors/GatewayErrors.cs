@@ -70,6 +70,16 @@ public static class GatewayErrors
         "This record pointer no longer exists: it may have been replaced by a newer version or withdrawn by its owner. Search the patient's records again to see what is current.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError DocumentHostNotAllowed = new(
+        "document-host-not-allowed", 403, "forbidden",
+        "The document is held on a system this gateway is not set up to fetch from. Ask the record's owner for it another way, or ask your IT service desk to review the gateway's allowed document hosts.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError DocumentUnavailable = new(
+        "document-unavailable", 404, "not-found",
+        "The record's owner could not supply this document: it may have been moved or withdrawn. Search the patient's records again; if the pointer is still listed, contact the record's owner.",
+        FailureCategory.UpstreamUnavailable);
+
     public static readonly GatewayError UpstreamUnavailable = new(
         "upstream-unavailable", 503, "transient",
         "The national service is not available right now. Try again in a few minutes and use local records in the meantime; do not act on missing national data.",

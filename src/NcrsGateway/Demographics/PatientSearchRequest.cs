@@ -13,6 +13,10 @@ internal static class PatientSearchRequest
 {
     public const string IdentifierParameter = "identifier";
 
+    /// <summary>With <see cref="IdentifierParameter"/> only: also return the patient's record-locator pointers.</summary>
+    public const string RevIncludeParameter = "_revinclude";
+    public const string RevIncludeDocumentReferences = "DocumentReference:subject";
+
     public static readonly IReadOnlyList<string> DemographicParameters =
         ["family", "given", "birthdate", "gender", "address-postalcode", "_fuzzy-match", "_exact-match", "_max-results"];
 
@@ -27,9 +31,14 @@ internal static class PatientSearchRequest
             return null;
         }
 
-        if (values.Count != 1 || query.Count(q => q.Key != "_format") != 1)
+        if (values.Count != 1 || query.Count(q => q.Key is not "_format" and not RevIncludeParameter) != 1)
         {
             throw Invalid("Search by identifier on its own, once.");
+        }
+
+        if (query.TryGetValue(RevIncludeParameter, out var revInclude) && (revInclude.Count != 1 || revInclude[0] != RevIncludeDocumentReferences))
+        {
+            throw Invalid($"The only supported {RevIncludeParameter} is {RevIncludeDocumentReferences}, given once.");
         }
 
         var value = values[0] ?? string.Empty;
@@ -43,6 +52,9 @@ internal static class PatientSearchRequest
             ? nhs
             : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
     }
+
+    /// <summary>Whether an identifier search asked for the patient's pointers too (validated by <see cref="ParseIdentifier"/>).</summary>
+    public static bool IncludesDocumentReferences(IQueryCollection query) => query.ContainsKey(RevIncludeParameter);
 
     public static PatientSearchQuery ParseDemographics(IQueryCollection query)
     {

@@ -4,6 +4,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Demographics;
+using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
@@ -31,18 +32,20 @@ internal static class PatientEndpoints
         return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 
-    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var self = http.Request.QueryString.Value ?? string.Empty;
         var context = http.ToRequestContext();
         var root = baseUrl.For(http.Request);
-        if (PatientSearchRequest.ParseIdentifier(query) is { } nhsNumber)
+        if (PatientSearchRequest.ParseIdentifier(query) is not { } nhsNumber)
         {
-            http.AuditPatient(nhsNumber);
-            return patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
+            return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
         }
 
-        return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+        http.AuditPatient(nhsNumber);
+        return PatientSearchRequest.IncludesDocumentReferences(query)
+            ? pointers.SearchPatientWithPointersAsync(nhsNumber, context, root, self, cancellationToken)
+            : patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal static class CapabilityStatementFactory
         Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
-        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), AuditEvent()], Security = Security() }],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary(), AuditEvent()], Security = Security() }],
     };
 
     private static ResourceComponent Patient() => new()
@@ -38,6 +38,7 @@ internal static class CapabilityStatementFactory
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
         ],
         ReadHistory = false,
+        SearchRevInclude = ["DocumentReference:subject"],
         Operation =
         [
             Operation("verify", "Compare local demographics with the national record, field by field; changes nothing"),
@@ -56,6 +57,35 @@ internal static class CapabilityStatementFactory
             Param("_exact-match", SearchParamType.Token, "true for an exact match only"),
             Param("_max-results", SearchParamType.Number, "1 to 50; default 10"),
         ],
+    };
+
+    private static ResourceComponent DocumentReference() => new()
+    {
+        Type = ResourceType.DocumentReference.ToString(),
+        Profile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference",
+        Documentation = "National Record Locator pointers. Attachment URLs point at this gateway's Binary endpoint, never at the record's repository.",
+        Interaction =
+        [
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+        ],
+        ReadHistory = false,
+        SearchParam =
+        [
+            Param("patient:identifier", SearchParamType.Token, "https://fhir.nhs.uk/Id/nhs-number|{NHS number}; required (subject:identifier is accepted too)"),
+            Param("type", SearchParamType.Token, "http://snomed.info/sct|{code}; commas separate alternatives"),
+            Param("category", SearchParamType.Token, "http://snomed.info/sct|{code}; commas separate alternatives"),
+            Param("_count", SearchParamType.Number, "Page size, 0 to 100; default 20"),
+            Param("_page", SearchParamType.Number, "1-based page number; follow the Bundle's next/previous links"),
+        ],
+    };
+
+    private static ResourceComponent Binary() => new()
+    {
+        Type = ResourceType.Binary.ToString(),
+        Documentation = "GET Binary/{pointer id}[?content=n] streams the document a DocumentReference locates, in its own content type, with Cache-Control: no-store.",
+        Interaction = [new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read }],
+        ReadHistory = false,
     };
 
     private static ResourceComponent AuditEvent() => new()

@@ -12,8 +12,10 @@ internal sealed class FhirFormatMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase))
+        if (!context.Request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/fhir/Binary", StringComparison.OrdinalIgnoreCase))
         {
+            // Binary streams the document in its own format (PDF, …); its errors are still FHIR JSON.
             return next(context);
         }
 

@@ -53,6 +53,7 @@ public sealed class SandboxTokenTests
     {
         var settings = TestTokens.Settings();
         settings["Adapters:Pds:BaseUrl"] = "http://127.0.0.1:9/personal-demographics/FHIR/R4/";
+        settings["Adapters:Nrl:BaseUrl"] = "http://127.0.0.1:9/record-locator/consumer/FHIR/R4/"; // every adapter configured: no sandbox
         settings["Ncrs:LaunchUrlTemplate"] = "https://ncrs.example.nhs.uk/launch?nhsNumber={nhsNumber}";
         await using var host = await GatewayHost.StartAsync(settings, b => b.Services.AddSingleton<IAuditTrail>(new InMemoryAuditTrail()));
         using var anonymous = host.CreateClient();
@@ -73,6 +74,7 @@ public sealed class SandboxTokenTests
         var settings = new Dictionary<string, string?>
         {
             ["Adapters:Pds:BaseUrl"] = "http://127.0.0.1:9/personal-demographics/FHIR/R4/",
+            ["Adapters:Nrl:BaseUrl"] = "http://127.0.0.1:9/record-locator/consumer/FHIR/R4/",
             ["Authentication:SigningKey"] = string.Empty, // no key, no authority
         };
 

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Model;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.DocumentReferences;
+
+/// <summary>
+/// Internal <see cref="DocumentPointer"/> → UK Core DocumentReference. Every attachment URL points back at the
+/// gateway's <c>Binary</c> endpoint: the repository URL (and whether it is <c>ssp://</c>) never leaves the gateway.
+/// </summary>
+internal static class DocumentReferenceMapper
+{
+    public const string UkCoreDocumentReferenceProfile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference";
+    private const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+
+    public static DocumentReference ToFhir(DocumentPointer pointer, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        var reference = new DocumentReference
+        {
+            Id = pointer.Id,
+            Meta = new Meta
+            {
+                VersionId = pointer.Provenance.UpstreamVersion,
+                LastUpdated = pointer.Updated,
+                Source = GatewayExtensions.SourcePrefix + pointer.Provenance.Source,
+                Profile = [UkCoreDocumentReferenceProfile],
+            },
+            Status = pointer.Status switch
+            {
+                PointerStatus.Current => DocumentReferenceStatus.Current,
+                PointerStatus.Superseded => DocumentReferenceStatus.Superseded,
+                _ => DocumentReferenceStatus.EnteredInError,
+            },
+            Type = Concept(pointer.Type),
+            Subject = new ResourceReference { Identifier = new Identifier(NhsNumber.System, pointer.Patient.Value) },
+            Custodian = new ResourceReference { Identifier = new Identifier(OdsSystem, pointer.CustodianOds) },
+            Date = pointer.Created,
+        };
+        reference.Meta.Extension.Add(GatewayExtensions.ProvenanceExtension(pointer.Provenance));
+        if (pointer.Category is { } category)
+        {
+            reference.Category.Add(Concept(category));
+        }
+
+        if (pointer.Author is { } author)
+        {
+            reference.Author.Add(new ResourceReference
+            {
+                Identifier = author.OdsCode is null ? null : new Identifier(OdsSystem, author.OdsCode),
+                Display = author.Display,
+            });
+        }
+
+        if (pointer.Replaces is { } replaced)
+        {
+            reference.RelatesTo.Add(new DocumentReference.RelatesToComponent
+            {
+                Code = DocumentRelationshipType.Replaces,
+                Target = new ResourceReference { Identifier = new Identifier { Value = replaced } },
+            });
+        }
+
+        for (var i = 0; i < pointer.Content.Count; i++)
+        {
+            var content = pointer.Content[i];
+            reference.Content.Add(new DocumentReference.ContentComponent
+            {
+                Attachment = new Attachment
+                {
+                    ContentType = content.ContentType,
+                    Url = BinaryUrl(baseUrl, pointer.Id, pointer.Content.Count > 1 ? i : null),
+                    Title = pointer.Type.Display,
+                },
+                Format = content.Format is { } f ? new Coding(f.System, f.Code, f.Display) : null,
+            });
+        }
+
+        return reference;
+    }
+
+    /// <summary>The gateway URL a caller downloads a pointer's document from.</summary>
+    public static string BinaryUrl(string baseUrl, string pointerId, int? contentIndex) =>
+        contentIndex is { } i
+            ? string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/Binary/{pointerId}?content={i}")
+            : $"{baseUrl}/Binary/{pointerId}";
+
+    private static CodeableConcept Concept(CodedConcept concept) =>
+        new(concept.System, concept.Code, concept.Display, null);
+}

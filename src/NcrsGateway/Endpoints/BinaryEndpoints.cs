@@ -1,0 +1,85 @@
+using System.Globalization;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Core.Model;
+using NcrsGateway.Core.Ports;
+using NcrsGateway.DocumentReferences;
+using NcrsGateway.Proxy;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Endpoints;
+
+/// <summary>
+/// <c>GET /fhir/Binary/{pointerId}[?content=n]</c>: streams the document a pointer locates from the custodian's
+/// repository (directly or through the Spine Secure Proxy). The only input is a pointer id: the pointer is read
+/// fresh from NRL, and its URL is allow-listed before anything is fetched, so this is not an open proxy.
+/// The raw document is returned (its own content type), never a FHIR Binary resource, and never stored.
+/// </summary>
+internal static class BinaryEndpoints
+{
+    public const string ContentParameter = "content";
+
+    public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/fhir/Binary").WithTags("Binary").RequireAuthorization(GatewayPolicies.Reader);
+        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary");
+        return group;
+    }
+
+    private static async Task DownloadAsync(
+        string id,
+        HttpContext http,
+        IRecordLocator locator,
+        DocumentTargetResolver resolver,
+        DocumentForwarder forwarder,
+        CancellationToken cancellationToken)
+    {
+        var pointerId = PointerIds.Require(id);
+        var index = ContentIndex(http.Request.Query);
+        var context = http.ToRequestContext();
+
+        var pointer = await locator.ReadAsync(pointerId, context, cancellationToken).ConfigureAwait(false);
+        if (pointer.Status != PointerStatus.Current)
+        {
+            throw new GatewayException(GatewayErrors.PointerNotFound);
+        }
+
+        if (index >= pointer.Content.Count)
+        {
+            throw new GatewayException(GatewayErrors.NotFound, "The pointer has no content with that number.");
+        }
+
+        var target = resolver.Resolve(pointer.Content[index]);
+        await forwarder.ForwardAsync(http, target, context, FileName(pointerId, target.ContentType)).ConfigureAwait(false);
+    }
+
+    private static int ContentIndex(IQueryCollection query)
+    {
+        foreach (var key in query.Keys)
+        {
+            if (key is not ContentParameter and not "_format")
+            {
+                throw new GatewayException(GatewayErrors.InvalidRequest, $"The parameter '{key}' is not supported here.");
+            }
+        }
+
+        var values = query[ContentParameter];
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        return values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 100
+            ? n
+            : throw new GatewayException(GatewayErrors.InvalidRequest, "content must be the number of one of the pointer's contents, from 0.");
+    }
+
+    private static string FileName(string pointerId, string contentType) => pointerId + contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "application/fhir+json" or "application/json" => ".json",
+        "application/fhir+xml" or "application/xml" or "text/xml" => ".xml",
+        "text/html" => ".html",
+        "text/plain" => ".txt",
+        _ => string.Empty,
+    };
+}

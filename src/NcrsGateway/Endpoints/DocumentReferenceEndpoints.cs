@@ -1,0 +1,26 @@
+using NcrsGateway.DocumentReferences;
+using NcrsGateway.Fhir;
+using NcrsGateway.Security;
+
+namespace NcrsGateway.Endpoints;
+
+/// <summary><c>/fhir/DocumentReference</c>: search a patient's record-locator pointers, read one pointer.</summary>
+internal static class DocumentReferenceEndpoints
+{
+    public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
+        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference");
+        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference");
+        return group;
+    }
+
+    private static Task<FhirResult> ReadAsync(string id, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        pointers.ReadAsync(id, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+
+    private static Task<FhirResult> SearchAsync(HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        var search = DocumentReferenceSearchRequest.Parse(http.Request.Query); // before any upstream call
+        return pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+    }
+}
