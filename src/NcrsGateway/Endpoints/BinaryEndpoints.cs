@@ -1,3 +1,5 @@
+using NcrsGateway.Audit;
+using NcrsGateway.Core.Audit;
 using System.Globalization;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
@@ -21,7 +23,7 @@ internal static class BinaryEndpoints
     public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/Binary").WithTags("Binary").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary");
+        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(new AuditedAction(AuditActions.DocumentRetrieve));
         return group;
     }
 
@@ -38,6 +40,7 @@ internal static class BinaryEndpoints
         var context = http.ToRequestContext();
 
         var pointer = await locator.ReadAsync(pointerId, context, cancellationToken).ConfigureAwait(false);
+        http.AuditPatient(pointer.Patient);
         if (pointer.Status != PointerStatus.Current)
         {
             throw new GatewayException(GatewayErrors.PointerNotFound);

@@ -1,3 +1,5 @@
+using NcrsGateway.Audit;
+using NcrsGateway.Core.Audit;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
@@ -10,8 +12,8 @@ internal static class DocumentReferenceEndpoints
     public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference");
-        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference");
+        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerRead));
+        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch));
         return group;
     }
 
@@ -21,6 +23,7 @@ internal static class DocumentReferenceEndpoints
     private static Task<FhirResult> SearchAsync(HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var search = DocumentReferenceSearchRequest.Parse(http.Request.Query); // before any upstream call
+        http.AuditPatient(search.Query.NhsNumber);
         return pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 }

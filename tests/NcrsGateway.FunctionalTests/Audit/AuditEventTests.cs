@@ -1,6 +1,7 @@
 using System.Net;
 using Hl7.Fhir.Model;
 using NcrsGateway.Sandbox;
+using NcrsGateway.Sandbox.Nrl;
 using NcrsGateway.Tests.Common;
 
 namespace NcrsGateway.FunctionalTests.Audit;
@@ -37,6 +38,28 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         Assert.Equal(correlationId, details["correlation-id"]);
         Assert.Equal("summary-view", details["origin-feature"]);
         Assert.Equal("ENC-9", details["encounter-id"]);
+    }
+
+    [Fact]
+    public async Task PointerSearchAndDocumentRetrieval_AreEachAuditedWithThePatient()
+    {
+        var user = "docs-" + Guid.NewGuid().ToString("N")[..8];
+        using var clinician = Client(user, "clinician");
+        using (var search = await clinician.GetAsync($"fhir/DocumentReference?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|{NrlSandboxPointers.PatientWithPointers}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        }
+
+        using (var document = await clinician.GetAsync($"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+            Assert.NotEmpty(await document.Content.ReadAsByteArrayAsync());
+        }
+
+        var events = (await SearchAsync($"fhir/AuditEvent?agent={user}")).Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)).ToList();
+
+        Assert.Equal(new[] { "document-retrieve", "pointer-search" }, events.Select(e => e.Subtype.Single().Code ?? string.Empty).Order().ToArray());
+        Assert.All(events, e => Assert.Contains(e.Entity, x => x.What?.Identifier?.Value == NrlSandboxPointers.PatientWithPointers));
     }
 
     [Fact]
