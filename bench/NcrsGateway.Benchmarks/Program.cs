@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using NcrsGateway.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(NcrsGateway.Benchmarks.PatientResponseBenchmarks).Assembly).Run(args);
+if (args is ["load", ..])
+{
+    return await LoadBenchmark.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PatientResponseBenchmarks).Assembly).Run(args);
+return 0;
