@@ -12,7 +12,7 @@ public static class GatewayErrors
 
     public static readonly GatewayError InvalidSearch = new(
         "invalid-search", 400, "invalid",
-        "The search could not be run as asked. Provide at least family name and date of birth (or an NHS number) and check the values, then search again.",
+        "The search could not be run as asked. Correct the search as described and try again; the parameters each search accepts are listed at /fhir/metadata.",
         FailureCategory.UserError);
 
     public static readonly GatewayError InvalidRequest = new(
