@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.Audit;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Ports;
+using NcrsGateway.Endpoints;
 using NcrsGateway.Hosting;
 
 namespace NcrsGateway.Caching;
@@ -49,5 +50,24 @@ internal static class MetadataCacheExtensions
 
             http.AuditPatient(nhsNumber);
             return keys.PatientRead(nhsNumber);
+        });
+
+    /// <summary>
+    /// Caches <c>GET /fhir/DocumentReference?patient:identifier=…</c> (pointer metadata only) per patient, query and
+    /// end-user organisation: NRL answers depend on what the organisation is onboarded for, so one organisation's
+    /// answer is never served to another.
+    /// </summary>
+    public static RouteHandlerBuilder CachePointerSearch(this RouteHandlerBuilder route) =>
+        route.WithMetadataCache(static (http, keys) =>
+        {
+            var search = DocumentReferences.DocumentReferenceSearchRequest.Parse(http.Request.Query);
+            http.AuditPatient(search.Query.NhsNumber);
+            var discriminator = string.Join('|',
+                http.ToRequestContext().EndUserOrganisationOds ?? "-",
+                string.Join(',', search.Query.TypeCodes.Order(StringComparer.Ordinal)),
+                string.Join(',', search.Query.CategoryCodes.Order(StringComparer.Ordinal)),
+                search.Count,
+                search.Page);
+            return keys.PointerSearch(search.Query.NhsNumber, discriminator);
         });
 }

@@ -1,3 +1,4 @@
+using NcrsGateway.Caching;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.DocumentReferences;
@@ -13,7 +14,7 @@ internal static class DocumentReferenceEndpoints
     {
         var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerRead));
-        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch));
+        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch)).CachePointerSearch();
         return group;
     }
 
