@@ -1,19 +1,15 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NcrsGateway.Core;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 
 namespace NcrsGateway.Adapters.Nrl;
 
@@ -87,15 +83,7 @@ internal sealed partial class NrlClient(
     /// <summary>Sends with the NRL headers; null means a search 404 (no pointers), any other failure throws.</summary>
     private async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, NrlOperation operation, RequestContext context, CancellationToken cancellationToken)
     {
-        var requestId = Guid.NewGuid().ToString();
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson.MediaType));
-        request.Headers.Add(KnownHeaders.RequestId, requestId);
-        request.Headers.Add(KnownHeaders.CorrelationId, context.CorrelationId);
-        request.Headers.Add(KnownHeaders.EndUserOrganisationOds, context.EndUserOrganisationOds ?? options.CurrentValue.EndUserOrganisationOds);
-        if (await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        var requestId = await UpstreamRequests.AddHeadersAsync(request, context, options.CurrentValue.EndUserOrganisationOds, tokens, cancellationToken).ConfigureAwait(false);
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -103,7 +91,7 @@ internal sealed partial class NrlClient(
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Translate(e) is { } failure)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && UpstreamErrors.Translate(e, options.CurrentValue.BreakDuration) is { } failure)
         {
             LogFailed(logger, operation, requestId, failure.Error.Code, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw failure;
@@ -123,7 +111,7 @@ internal sealed partial class NrlClient(
             }
 
             var error = NrlErrorMapper.Map(response, operation, time);
-            var spineCode = await NrlErrorMapper.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
+            var spineCode = await UpstreamErrors.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
             LogFailed(logger, operation, requestId, error.Error.Code, spineCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw error;
         }
@@ -140,13 +128,4 @@ internal sealed partial class NrlClient(
 
         return read.Resource;
     }
-
-    private GatewayException? Translate(Exception e) => e switch
-    {
-        TimeoutRejectedException or TaskCanceledException => new(GatewayErrors.UpstreamTimeout, inner: e),
-        BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: options.CurrentValue.BreakDuration, inner: e),
-        RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),
-        HttpRequestException => new(GatewayErrors.UpstreamUnavailable, inner: e),
-        _ => null,
-    };
 }

@@ -1,65 +1,22 @@
-using System.ComponentModel.DataAnnotations;
+using NcrsGateway.Adapters.Http;
 
 namespace NcrsGateway.Adapters.Nrl;
 
-/// <summary>Settings for the NRL v3 consumer (FHIR R4) adapter, bound from <c>Adapters:Nrl</c>.</summary>
-public sealed class NrlOptions
+/// <summary>
+/// Settings for the NRL v3 consumer (FHIR R4) adapter, bound from <c>Adapters:Nrl</c>. <see cref="UpstreamOptions.BaseUrl"/>
+/// is the NRL consumer base URL, ending in <c>/record-locator/consumer/FHIR/R4/</c>; unset means the embedded sandbox.
+/// Retries apply to reads (GET and the search POST).
+/// </summary>
+public sealed class NrlOptions : UpstreamOptions
 {
     public const string SectionName = "Adapters:Nrl";
 
     /// <summary>The path every NRL v3 consumer base URL ends with.</summary>
     public const string ConsumerBasePath = "/record-locator/consumer/FHIR/R4/";
 
-    /// <summary>NRL consumer base URL, ending in <c>/record-locator/consumer/FHIR/R4/</c>. Unset means the embedded sandbox.</summary>
-    public Uri? BaseUrl { get; set; }
-
-    /// <summary>ODS code sent as <c>NHSD-End-User-Organisation-ODS</c> when the caller's organisation is not known.</summary>
-    [Required]
-    [RegularExpression("^[A-Z0-9]{3,10}$")]
-    public string EndUserOrganisationOds { get; set; } = "Y12345";
-
-    /// <summary>Bearer token for environments that issue a static one (integration); production replaces the keyed token provider.</summary>
-    public string? AccessToken { get; set; }
-
     /// <summary>
     /// Accept <c>http://</c> document URLs in pointers (the embedded sandbox serves documents over plain HTTP).
-    /// Only allowed when <see cref="BaseUrl"/> is a loopback address; production pointers must be https or ssp.
+    /// Only allowed when <see cref="UpstreamOptions.BaseUrl"/> is a loopback address; production pointers must be https or ssp.
     /// </summary>
     public bool AllowHttpContentUrls { get; set; }
-
-    /// <summary>How long one attempt may take.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(4);
-
-    /// <summary>How long a call may take in all, retries included.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Retries for reads (GET and the search POST) after a transient failure (0 disables).</summary>
-    [Range(0, 5)]
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>Base delay of the jittered exponential backoff.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>An upstream Retry-After longer than this is not waited for: the caller is told to come back instead.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
-    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Most concurrent requests this instance sends to NRL; further calls are refused fast.</summary>
-    [Range(1, 1000)]
-    public int MaxConcurrentRequests { get; set; } = 20;
-
-    /// <summary>Failures (ratio) within the sampling window that open the circuit.</summary>
-    [Range(0.01, 1.0)]
-    public double BreakerFailureRatio { get; set; } = 0.5;
-
-    /// <summary>Calls needed in the window before the breaker may open.</summary>
-    [Range(2, 1000)]
-    public int BreakerMinimumThroughput { get; set; } = 10;
-
-    /// <summary>How long an open circuit refuses calls before it lets one through to test the upstream.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }

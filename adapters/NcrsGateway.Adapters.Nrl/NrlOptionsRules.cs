@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Http;
 
 namespace NcrsGateway.Adapters.Nrl;
 
@@ -8,15 +9,8 @@ internal sealed class NrlOptionsRules : IValidateOptions<NrlOptions>
     public ValidateOptionsResult Validate(string? name, NrlOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
-        if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "https" or "http" } url)
-        {
-            builder.AddError("must be an absolute http(s) URL (leave Adapters:Nrl:BaseUrl unset to use the sandbox)", nameof(NrlOptions.BaseUrl));
-        }
-        else if (!url.AbsolutePath.EndsWith('/'))
-        {
-            builder.AddError("must end with '/' so relative paths resolve under it", nameof(NrlOptions.BaseUrl));
-        }
-        else if (!url.AbsolutePath.EndsWith(NrlOptions.ConsumerBasePath, StringComparison.OrdinalIgnoreCase))
+        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, NrlOptions.SectionName) is { } url
+            && !url.AbsolutePath.EndsWith(NrlOptions.ConsumerBasePath, StringComparison.OrdinalIgnoreCase))
         {
             builder.AddError($"must end with '{NrlOptions.ConsumerBasePath}' (the NRL v3 consumer API)", nameof(NrlOptions.BaseUrl));
         }
@@ -26,11 +20,7 @@ internal sealed class NrlOptionsRules : IValidateOptions<NrlOptions>
             builder.AddError("may only be true when BaseUrl is a loopback (sandbox) address", nameof(NrlOptions.AllowHttpContentUrls));
         }
 
-        if (options.TotalTimeout < options.AttemptTimeout)
-        {
-            builder.AddError("must be at least AttemptTimeout", nameof(NrlOptions.TotalTimeout));
-        }
-
+        UpstreamOptionsRules.ValidateTimeouts(builder, options);
         return builder.Build();
     }
 }

@@ -1,18 +1,15 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 
 namespace NcrsGateway.Adapters.Pds;
 
@@ -51,7 +48,7 @@ internal sealed partial class PdsClient(
         var resource = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         switch (resource)
         {
-            case OperationOutcome outcome when PdsErrorMapper.SpineCode(outcome) == "TOO_MANY_MATCHES"
+            case OperationOutcome outcome when UpstreamErrors.SpineCode(outcome) == "TOO_MANY_MATCHES"
                                               || outcome.Issue.Exists(i => i.Code == OperationOutcome.IssueType.MultipleMatches):
                 throw new GatewayException(GatewayErrors.TooManyMatches);
             case Bundle bundle:
@@ -68,16 +65,8 @@ internal sealed partial class PdsClient(
 
     private async Task<HttpResponseMessage> SendAsync(string relativeUrl, string operation, RequestContext context, CancellationToken cancellationToken)
     {
-        var requestId = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson.MediaType));
-        request.Headers.Add(KnownHeaders.RequestId, requestId);
-        request.Headers.Add(KnownHeaders.CorrelationId, context.CorrelationId);
-        request.Headers.Add(KnownHeaders.EndUserOrganisationOds, context.EndUserOrganisationOds ?? options.CurrentValue.EndUserOrganisationOds);
-        if (await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        var requestId = await UpstreamRequests.AddHeadersAsync(request, context, options.CurrentValue.EndUserOrganisationOds, tokens, cancellationToken).ConfigureAwait(false);
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -85,7 +74,7 @@ internal sealed partial class PdsClient(
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && Translate(e) is { } failure)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && UpstreamErrors.Translate(e, options.CurrentValue.BreakDuration) is { } failure)
         {
             LogFailed(logger, operation, requestId, failure.Error.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw failure;
@@ -114,13 +103,4 @@ internal sealed partial class PdsClient(
 
         return read.Resource;
     }
-
-    private GatewayException? Translate(Exception e) => e switch
-    {
-        TimeoutRejectedException or TaskCanceledException => new(GatewayErrors.UpstreamTimeout, inner: e),
-        BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: options.CurrentValue.BreakDuration, inner: e),
-        RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),
-        HttpRequestException => new(GatewayErrors.UpstreamUnavailable, inner: e),
-        _ => null,
-    };
 }

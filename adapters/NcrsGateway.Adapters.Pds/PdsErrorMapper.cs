@@ -1,7 +1,6 @@
 using System.Net;
-using Hl7.Fhir.Model;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Core.Fhir;
 
 namespace NcrsGateway.Adapters.Pds;
 
@@ -13,8 +12,8 @@ internal static class PdsErrorMapper
 {
     public static async Task<GatewayException> MapAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var spineCode = await ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
-        var retryAfter = RetryAfter(response);
+        var spineCode = await UpstreamErrors.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        var retryAfter = UpstreamErrors.RetryAfter(response, TimeProvider.System);
         return (response.StatusCode, spineCode) switch
         {
             (HttpStatusCode.BadRequest, "INVALID_RESOURCE_ID") => new(GatewayErrors.InvalidNhsNumber),
@@ -28,26 +27,4 @@ internal static class PdsErrorMapper
             _ => new(GatewayErrors.UpstreamError),
         };
     }
-
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero : null;
-    }
-
-    /// <summary>The Spine error code (e.g. INVALIDATED_RESOURCE) from an OperationOutcome body, if any.</summary>
-    internal static async Task<string?> ReadSpineCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var read = await UpstreamFhirReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
-        return SpineCode(read.Resource as OperationOutcome);
-    }
-
-    internal static string? SpineCode(OperationOutcome? outcome) =>
-        outcome?.Issue.SelectMany(i => i.Details?.Coding ?? []).Select(c => c.Code).FirstOrDefault(c => c is not null);
 }

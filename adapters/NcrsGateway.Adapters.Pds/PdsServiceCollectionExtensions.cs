@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 
@@ -13,23 +12,9 @@ public static class PdsServiceCollectionExtensions
     /// <summary>Registers the PDS FHIR R4 adapter as the <see cref="IDemographicsSource"/>.</summary>
     public static IServiceCollection AddPdsAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PdsOptions>()
-            .Bind(configuration.GetSection(PdsOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PdsOptions>, PdsOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PdsOptions>, PdsOptionsRules>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddUpstreamOptions<PdsOptions, PdsOptionsValidator, PdsOptionsRules>(configuration, PdsOptions.SectionName);
         services.TryAddKeyedSingleton<IUpstreamTokenProvider, PdsAccessTokenProvider>(SourceServices.Pds);
-
-        var pipeline = services.AddHttpClient<IDemographicsSource, PdsClient>((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<PdsOptions>>().Value.BaseUrl;
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
-            })
-            .RemoveAllLoggers() // the default handler logs request URLs, which contain NHS numbers
-            .AddStandardResilienceHandler();
-        services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
-            .Configure<IOptions<PdsOptions>>((o, pds) => PdsResilience.Configure(o, pds.Value));
+        services.AddUpstreamHttpClient<IDemographicsSource, PdsClient, PdsOptions>((o, pds, _) => PdsResilience.Configure(o, pds));
         return services;
     }
 }

@@ -27,6 +27,19 @@ public sealed class NrlOptionsRulesTests
         }
     }
 
+    [Theory]
+    [InlineData("Adapters:Nrl:EndUserOrganisationOds", "not an ods!", "EndUserOrganisationOds")]
+    [InlineData("Adapters:Nrl:MaxRetries", "9", "MaxRetries")]
+    [InlineData("Adapters:Nrl:BreakDuration", "00:00:00.100", "BreakDuration")]
+    [InlineData("Adapters:Nrl:TotalTimeout", "00:00:01", "at least AttemptTimeout")]
+    public void Validate_InvalidSharedSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
+    {
+        using var host = new NrlTestHost(new Uri("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/"), new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<NrlOptions>>().Value);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bind_UnknownKey_IsRejected()
     {

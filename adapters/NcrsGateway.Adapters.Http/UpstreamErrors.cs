@@ -1,0 +1,65 @@
+using Hl7.Fhir.Model;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Core.Fhir;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace NcrsGateway.Adapters.Http;
+
+/// <summary>The parts of upstream failure handling every adapter shares; status-code mapping stays in each adapter.</summary>
+public static class UpstreamErrors
+{
+    /// <summary>
+    /// Translates a failure thrown by the resilience pipeline or the transport into the gateway taxonomy,
+    /// or null when it is not an upstream failure (so it propagates unchanged).
+    /// </summary>
+    /// <param name="e">What the send threw.</param>
+    /// <param name="breakDuration">The configured break duration, offered as Retry-After while the circuit is open.</param>
+    public static GatewayException? Translate(Exception e, TimeSpan breakDuration) => e switch
+    {
+        TimeoutRejectedException or TaskCanceledException => new(GatewayErrors.UpstreamTimeout, inner: e),
+        BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: breakDuration, inner: e),
+        RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),
+        HttpRequestException => new(GatewayErrors.UpstreamUnavailable, inner: e),
+        _ => null,
+    };
+
+    /// <summary>The upstream's Retry-After as a wait (a past date reads as zero), or null when it sent none.</summary>
+    /// <param name="response">The upstream response.</param>
+    /// <param name="time">Clock used to read a dated Retry-After.</param>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(time);
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is not { } date)
+        {
+            return null;
+        }
+
+        var wait = date - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>The Spine error code (e.g. INVALIDATED_RESOURCE) from an OperationOutcome body, if any.</summary>
+    /// <param name="response">The upstream error response; its body is read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<string?> ReadSpineCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var read = await UpstreamFhirReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        return SpineCode(read.Resource as OperationOutcome);
+    }
+
+    /// <summary>The first Spine error code in an OperationOutcome's issue details, if any.</summary>
+    /// <param name="outcome">The outcome, or null.</param>
+    public static string? SpineCode(OperationOutcome? outcome) =>
+        outcome?.Issue.SelectMany(i => i.Details?.Coding ?? []).Select(c => c.Code).FirstOrDefault(c => c is not null);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Adapters.Http;
+
+/// <summary>Cross-field rules on <see cref="UpstreamOptions"/> that every adapter's <c>XxxOptionsRules</c> applies.</summary>
+public static class UpstreamOptionsRules
+{
+    /// <summary>
+    /// Adds an error unless <see cref="UpstreamOptions.BaseUrl"/> is an absolute http(s) URL whose path ends in '/'.
+    /// </summary>
+    /// <param name="builder">Collects the errors.</param>
+    /// <param name="options">The options being validated.</param>
+    /// <param name="sectionName">The adapter's configuration section, named in the message (e.g. <c>Adapters:Pds</c>).</param>
+    /// <returns>The base URL when it passed these checks (so the caller may check it further), otherwise null.</returns>
+    public static Uri? ValidateBaseUrl(ValidateOptionsResultBuilder builder, UpstreamOptions options, string sectionName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "https" or "http" } url)
+        {
+            builder.AddError($"must be an absolute http(s) URL (leave {sectionName}:BaseUrl unset to use the sandbox)", nameof(UpstreamOptions.BaseUrl));
+            return null;
+        }
+
+        if (!url.AbsolutePath.EndsWith('/'))
+        {
+            builder.AddError("must end with '/' so relative paths resolve under it", nameof(UpstreamOptions.BaseUrl));
+            return null;
+        }
+
+        return url;
+    }
+
+    /// <summary>Adds an error when <see cref="UpstreamOptions.TotalTimeout"/> is shorter than <see cref="UpstreamOptions.AttemptTimeout"/>.</summary>
+    /// <param name="builder">Collects the errors.</param>
+    /// <param name="options">The options being validated.</param>
+    public static void ValidateTimeouts(ValidateOptionsResultBuilder builder, UpstreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.TotalTimeout < options.AttemptTimeout)
+        {
+            builder.AddError("must be at least AttemptTimeout", nameof(UpstreamOptions.TotalTimeout));
+        }
+    }
+}

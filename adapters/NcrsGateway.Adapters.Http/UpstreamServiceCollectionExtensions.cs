@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Adapters.Http;
+
+/// <summary>The registration steps every adapter's <c>AddXxxAdapter</c> shares.</summary>
+public static class UpstreamServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="sectionName"/> (unknown keys are an error), validates it
+    /// on start with the generated DataAnnotations validator and the adapter's cross-field rules, and registers
+    /// <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// </summary>
+    /// <typeparam name="TOptions">The adapter's options.</typeparam>
+    /// <typeparam name="TValidator">The adapter's <c>[OptionsValidator]</c> partial.</typeparam>
+    /// <typeparam name="TRules">The adapter's cross-field rules.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application configuration.</param>
+    /// <param name="sectionName">The adapter's section, e.g. <c>Adapters:Pds</c>.</param>
+    public static IServiceCollection AddUpstreamOptions<TOptions, TValidator, TRules>(this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TOptions : UpstreamOptions
+        where TValidator : class, IValidateOptions<TOptions>
+        where TRules : class, IValidateOptions<TOptions>
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TOptions>()
+            .Bind(configuration.GetSection(sectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TRules>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the adapter's typed client at <see cref="UpstreamOptions.BaseUrl"/> with the default HTTP loggers removed
+    /// (they log request URLs, which can contain NHS numbers) and the standard resilience handler, which owns all timeouts.
+    /// </summary>
+    /// <typeparam name="TClient">The Core port the client implements.</typeparam>
+    /// <typeparam name="TImplementation">The adapter's client.</typeparam>
+    /// <typeparam name="TOptions">The adapter's options.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configureResilience">Applies the options to the handler, normally the adapter's <c>XxxResilience.Configure</c>.</param>
+    public static IServiceCollection AddUpstreamHttpClient<TClient, TImplementation, TOptions>(
+        this IServiceCollection services, Action<HttpStandardResilienceOptions, TOptions, TimeProvider> configureResilience)
+        where TClient : class
+        where TImplementation : class, TClient
+        where TOptions : UpstreamOptions
+    {
+        ArgumentNullException.ThrowIfNull(configureResilience);
+        var pipeline = services.AddHttpClient<TClient, TImplementation>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl;
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+            })
+            .RemoveAllLoggers() // the default handler logs request URLs, which can contain NHS numbers
+            .AddStandardResilienceHandler();
+        services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
+            .Configure<IOptions<TOptions>, TimeProvider>((o, upstream, time) => configureResilience(o, upstream.Value, time));
+        return services;
+    }
+}
