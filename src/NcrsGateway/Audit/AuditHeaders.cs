@@ -26,21 +26,5 @@ internal static class AuditHeaders
         return null;
     }
 
-    public static bool IsValid(string value)
-    {
-        if (value.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string value) => Http.SafeToken.IsValid(value, MaxLength);
 }

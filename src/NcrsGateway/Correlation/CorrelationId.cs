@@ -8,23 +8,7 @@ internal static class CorrelationId
 {
     public const int MaxLength = 128;
 
-    public static bool IsValid(string value)
-    {
-        if (value.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string value) => Http.SafeToken.IsValid(value, MaxLength);
 
     public static string New() => Guid.NewGuid().ToString();
 }
