@@ -47,6 +47,7 @@ public static partial class AuditServiceCollectionExtensions
             sp.GetRequiredService<ILogger<AuditTrail>>()));
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AuditTrailService>();
+        services.AddHealthChecks().AddCheck<AuditStoreHealthCheck>("audit-store", tags: ["ready"]); // ServiceDefaults' ready tag
         return services;
     }
 

@@ -47,6 +47,9 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     }
 
     /// <summary>Creates the schema, replays the journal and starts the background writer. Idempotent; throws if the store cannot be reached.</summary>
+    /// <summary>Acknowledged rows that are in the journal but not yet in the store.</summary>
+    internal int PendingCount => _pending.Count + (_retry?.Count ?? 0);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lock (_startGate)
@@ -127,7 +130,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogDrainFailed(_logger, e.GetType().Name, _pending.Count + (_retry?.Count ?? 0));
+            LogDrainFailed(_logger, e.GetType().Name, PendingCount);
         }
     }
 

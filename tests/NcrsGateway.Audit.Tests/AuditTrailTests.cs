@@ -33,13 +33,16 @@ public sealed class AuditTrailTests
         Assert.NotEmpty(Directory.GetFiles(directory, Journal.AuditJournal.FilePrefix + "*"));
     }
 
-    private sealed class UnavailableStore : IAuditStore
+    internal sealed class UnavailableStore : IAuditStore
     {
         public bool Down { get; set; }
 
         public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken) =>
+            Down ? Task.FromException(new IOException("store down")) : Task.CompletedTask;
+
+        public Task PingAsync(CancellationToken cancellationToken) =>
             Down ? Task.FromException(new IOException("store down")) : Task.CompletedTask;
 
         public Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken) =>

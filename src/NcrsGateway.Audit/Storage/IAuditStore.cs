@@ -9,6 +9,9 @@ internal interface IAuditStore : IAsyncDisposable
     /// <summary>Inserts rows in one transaction; a row whose id is already stored is skipped. Throws if not committed.</summary>
     Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken);
 
+    /// <summary>Opens a connection and runs a trivial statement; throws when the store cannot be reached.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>Up to <see cref="AuditRowQuery.Limit"/> rows, newest first (recorded desc, id desc).</summary>
     Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken);
 }

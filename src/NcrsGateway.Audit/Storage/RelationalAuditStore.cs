@@ -33,6 +33,14 @@ internal abstract class RelationalAuditStore : IAuditStore
         }
     }
 
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
