@@ -234,7 +234,14 @@ internal sealed class AuditJournal : IAsyncDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        _stream = new FileStream(PathOf(_current), options);
+        var path = PathOf(_current);
+        var created = !File.Exists(path);
+        _stream = new FileStream(path, options);
+        if (created)
+        {
+            DirectorySync.Flush(_directory); // the new segment's directory entry must be as durable as its rows
+        }
+
         return _stream;
     }
 
