@@ -17,9 +17,6 @@ internal sealed partial class NrlClient
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "NRL search returned {Hidden} pointers replaced by others in the same result; they were hidden")]
     private static partial void LogHidden(ILogger logger, int hidden);
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "NRL payload had {IssueCount} elements the FHIR SDK could not read; they were skipped")]
-    private static partial void LogLenientParse(ILogger logger, int issueCount);
-
     [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "NRL read returned an unusable pointer: {Reason}")]
     private static partial void LogUnusablePointer(ILogger logger, string reason);
 }

@@ -37,7 +37,7 @@ internal sealed partial class NrlClient(
             return PointerSearchResult.Empty; // NRL answers 404 for a patient it holds no pointers for
         }
 
-        if (await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) is not Bundle bundle)
+        if (await UpstreamResponses.ReadFhirAsync(response, "NRL", logger, cancellationToken).ConfigureAwait(false) is not Bundle bundle)
         {
             throw new GatewayException(GatewayErrors.UpstreamError);
         }
@@ -66,7 +66,7 @@ internal sealed partial class NrlClient(
         using var request = new HttpRequestMessage(HttpMethod.Get, "DocumentReference/" + pointerId);
         using var response = await SendAsync(request, NrlOperation.Read, context, cancellationToken).ConfigureAwait(false)
             ?? throw new GatewayException(GatewayErrors.PointerNotFound);
-        if (await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) is not DocumentReference wire)
+        if (await UpstreamResponses.ReadFhirAsync(response, "NRL", logger, cancellationToken).ConfigureAwait(false) is not DocumentReference wire)
         {
             throw new GatewayException(GatewayErrors.UpstreamError);
         }
@@ -115,17 +115,5 @@ internal sealed partial class NrlClient(
             LogFailed(logger, operation, requestId, error.Error.Code, spineCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw error;
         }
-    }
-
-    private async Task<Resource?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var read = await UpstreamFhirReader.ReadAsync(body, cancellationToken).ConfigureAwait(false);
-        if (read.IssueCount > 0)
-        {
-            LogLenientParse(logger, read.IssueCount);
-        }
-
-        return read.Resource;
     }
 }

@@ -13,7 +13,4 @@ internal sealed partial class PdsClient
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "PDS answered with a superseded NHS number's surviving record")]
     private static partial void LogSuperseded(ILogger logger);
-
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "PDS payload had {IssueCount} elements the FHIR SDK could not read; they were skipped")]
-    private static partial void LogLenientParse(ILogger logger, int issueCount);
 }

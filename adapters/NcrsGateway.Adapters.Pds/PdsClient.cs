@@ -27,7 +27,7 @@ internal sealed partial class PdsClient(
     public async Task<PatientRecord> ReadAsync(NhsNumber nhsNumber, RequestContext context, CancellationToken cancellationToken)
     {
         using var response = await SendAsync("Patient/" + nhsNumber.Value, "read", context, cancellationToken).ConfigureAwait(false);
-        var resource = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var resource = await UpstreamResponses.ReadFhirAsync(response, "PDS", logger, cancellationToken).ConfigureAwait(false);
         if (resource is not Patient patient)
         {
             throw new GatewayException(GatewayErrors.UpstreamError);
@@ -45,7 +45,7 @@ internal sealed partial class PdsClient(
     public async Task<IReadOnlyList<PatientMatch>> SearchAsync(PatientSearchQuery query, RequestContext context, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(PdsSearchParameters.ToQueryString(query), "search", context, cancellationToken).ConfigureAwait(false);
-        var resource = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var resource = await UpstreamResponses.ReadFhirAsync(response, "PDS", logger, cancellationToken).ConfigureAwait(false);
         switch (resource)
         {
             case OperationOutcome outcome when UpstreamErrors.SpineCode(outcome) == "TOO_MANY_MATCHES"
@@ -90,17 +90,5 @@ internal sealed partial class PdsClient(
         {
             throw await PdsErrorMapper.MapAsync(response, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private async Task<Resource?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var read = await UpstreamFhirReader.ReadAsync(body, cancellationToken).ConfigureAwait(false);
-        if (read.IssueCount > 0)
-        {
-            LogLenientParse(logger, read.IssueCount);
-        }
-
-        return read.Resource;
     }
 }
