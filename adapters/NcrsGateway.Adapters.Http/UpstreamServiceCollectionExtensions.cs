@@ -12,7 +12,8 @@ public static class UpstreamServiceCollectionExtensions
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <paramref name="sectionName"/> (unknown keys are an error), validates it
     /// on start with the generated DataAnnotations validator and the adapter's cross-field rules, and registers
-    /// <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// <see cref="TimeProvider.System"/> unless a clock is already registered. A <see cref="UpstreamOptions.BaseUrl"/>
+    /// without a trailing '/' gets one, so relative paths resolve under it either way.
     /// </summary>
     /// <typeparam name="TOptions">The adapter's options.</typeparam>
     /// <typeparam name="TValidator">The adapter's <c>[OptionsValidator]</c> partial.</typeparam>
@@ -28,12 +29,20 @@ public static class UpstreamServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TOptions>()
             .Bind(configuration.GetSection(sectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(o => o.BaseUrl = WithTrailingSlash(o.BaseUrl))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TRules>());
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>Appends '/' to an absolute URL's path when missing (an unset or relative URL is left for validation).</summary>
+    /// <param name="url">The configured base URL.</param>
+    public static Uri? WithTrailingSlash(Uri? url) =>
+        url is { IsAbsoluteUri: true } && !url.AbsolutePath.EndsWith('/') && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)
+            ? new UriBuilder(url) { Path = url.AbsolutePath + "/" }.Uri
+            : url;
 
     /// <summary>
     /// Registers the adapter's typed client at <see cref="UpstreamOptions.BaseUrl"/> with the default HTTP loggers removed

@@ -32,7 +32,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     {
         _directory = directory;
         _onDurable = onDurable;
-        Directory.CreateDirectory(directory);
+        AuditFiles.CreatePrivateDirectory(directory);
     }
 
     /// <summary>Lines that could not be read back at start (a torn last line of a crashed process: never acknowledged).</summary>
@@ -231,7 +231,7 @@ internal sealed class AuditJournal : IAsyncDisposable
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = AuditFiles.FileMode;
         }
 
         var path = PathOf(_current);

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.Hosting;
+
+/// <summary>Registers <see cref="GatewayOptions"/>, the link base and forwarded-header handling (known proxies only).</summary>
+internal static class GatewayOptionsExtensions
+{
+    public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    {
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(sandbox));
+        services.AddSingleton<FhirBaseUrl>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from <c>Gateway:KnownProxies</c> / <c>Gateway:KnownNetworks</c>
+    /// only; with none configured (the default) no forwarded header is honoured. <c>X-Forwarded-Host</c> never is: links
+    /// come from <c>Gateway:PublicBaseUrl</c> alone.
+    /// </summary>
+    public static IApplicationBuilder UseKnownProxyForwardedHeaders(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.KnownProxies.Length == 0 && options.KnownNetworks.Length == 0)
+        {
+            return app;
+        }
+
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear(); // ASP.NET trusts loopback by default; we trust only what is configured
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in options.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in options.KnownNetworks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        return app.UseForwardedHeaders(forwarded);
+    }
+}
