@@ -50,12 +50,19 @@ internal static partial class ConfigurationErrors
         var prefix = section is null ? string.Empty : section + ":";
         if (PropertyFailure().Match(failure) is { Success: true } rule)
         {
-            return $"{prefix}{rule.Groups["key"].Value} {rule.Groups["error"].Value}";
+            return $"{prefix}{rule.Groups["key"].Value.Replace('.', ':')} {rule.Groups["error"].Value}";
         }
 
         if (AnnotationFailure().Match(failure) is { Success: true } annotation)
         {
             return $"{prefix}{annotation.Groups["key"].Value}: {annotation.Groups["error"].Value}";
+        }
+
+        if (MemberFailure().Match(failure) is { Success: true } member)
+        {
+            var error = member.Groups["error"].Value;
+            var path = DisplayPath().Match(error) is { Success: true } display ? display.Groups["path"].Value : member.Groups["key"].Value;
+            return $"{prefix}{path.Replace('.', ':')}: {error}";
         }
 
         return section is null ? failure : $"{section}: {failure}";
@@ -87,6 +94,14 @@ internal static partial class ConfigurationErrors
 
     [GeneratedRegex(@"members: '(?<key>[^']+)' with the error: '(?<error>.+)'\.?$", RegexOptions.Singleline)]
     private static partial Regex AnnotationFailure();
+
+    /// <summary>The compile-time DataAnnotations validator: "Member: message" (nested members dotted).</summary>
+    [GeneratedRegex(@"^(?<key>[A-Za-z0-9_.]+): (?<error>.+)$", RegexOptions.Singleline)]
+    private static partial Regex MemberFailure();
+
+    /// <summary>The member's full path in a DataAnnotations message, e.g. "The field RateLimitOptions.PerClient.TokenLimit ...".</summary>
+    [GeneratedRegex(@"^The (?:field )?[A-Za-z0-9_]+\.(?<path>[A-Za-z0-9_.]+) ")]
+    private static partial Regex DisplayPath();
 
     [GeneratedRegex(@"properties were not found on the instance of (?<type>\S+): (?<keys>.+)$", RegexOptions.Singleline)]
     private static partial Regex UnknownKeys();

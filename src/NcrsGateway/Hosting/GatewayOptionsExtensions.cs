@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Fhir;
 
@@ -23,27 +21,6 @@ internal static class GatewayOptionsExtensions
     /// only; with none configured (the default) no forwarded header is honoured. <c>X-Forwarded-Host</c> never is: links
     /// come from <c>Gateway:PublicBaseUrl</c> alone.
     /// </summary>
-    public static IApplicationBuilder UseKnownProxyForwardedHeaders(this IApplicationBuilder app)
-    {
-        var options = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        if (options.KnownProxies.Length == 0 && options.KnownNetworks.Length == 0)
-        {
-            return app;
-        }
-
-        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        forwarded.KnownProxies.Clear(); // ASP.NET trusts loopback by default; we trust only what is configured
-        forwarded.KnownIPNetworks.Clear();
-        foreach (var proxy in options.KnownProxies)
-        {
-            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-        }
-
-        foreach (var network in options.KnownNetworks)
-        {
-            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-        }
-
-        return app.UseForwardedHeaders(forwarded);
-    }
+    public static IApplicationBuilder UseKnownProxyForwardedHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<KnownProxyForwardedHeadersMiddleware>();
 }

@@ -22,7 +22,7 @@ internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidat
         }
         else if (!hasAuthority && !hasKey && !sandbox)
         {
-            builder.AddError("set Authority (OIDC, production) or SigningKey (integration); only the sandbox may run without one", nameof(options.Authority));
+            builder.AddError("or Authentication:SigningKey is required: set Authority (OIDC, production) or SigningKey (integration); only the sandbox runs without one", nameof(options.Authority));
         }
 
         if (options.Authority is { } authority && !(authority.IsAbsoluteUri && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp))))
