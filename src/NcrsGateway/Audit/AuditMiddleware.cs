@@ -80,7 +80,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             encounter,
             context.Patient,
             http.CorrelationId(),
-            Detail(http, badOrigin, badEncounter));
+            Detail(http, badOrigin, badEncounter, user.WorkstationHeaderInvalid));
         try
         {
             await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
@@ -93,7 +93,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
     }
 
     /// <summary>Method and HTTP status, plus any header that was refused. Never the path or query: they can hold NHS numbers.</summary>
-    private static string Detail(HttpContext http, bool badOrigin, bool badEncounter)
+    private static string Detail(HttpContext http, bool badOrigin, bool badEncounter, bool badWorkstation)
     {
         var detail = $"{http.Request.Method} {http.Response.StatusCode}";
         if (badOrigin)
@@ -104,6 +104,11 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         if (badEncounter)
         {
             detail += $"; {KnownHeaders.EncounterId} not recorded (invalid)";
+        }
+
+        if (badWorkstation)
+        {
+            detail += $"; {KnownHeaders.WorkstationId} not recorded (invalid)";
         }
 
         return detail;

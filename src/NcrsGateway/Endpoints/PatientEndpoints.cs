@@ -13,10 +13,16 @@ namespace NcrsGateway.Endpoints;
 /// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
 internal static class PatientEndpoints
 {
+    /// <summary>
+    /// Any id but one starting with '$': those are operations (<c>$verify</c>, …), so <c>GET /fhir/Patient/$verify</c>
+    /// is a 405 method-not-allowed, not a read of NHS number "$verify".
+    /// </summary>
+    private const string ReadRoute = "/{nhsNumber:regex(^[[^$]])}";
+
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
+        group.MapGet(ReadRoute, ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
         group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;
     }

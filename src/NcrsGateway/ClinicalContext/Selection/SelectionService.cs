@@ -16,7 +16,7 @@ internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audi
         var now = time.GetUtcNow();
         var token = SelectionTokens.New();
         var selection = new PatientSelection(
-            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationId, caller.SessionId, nhsNumber.Value, verifiedVersion, now, now + o.SelectionLifetime);
+            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationKey, caller.SessionId, nhsNumber.Value, verifiedVersion, now, now + o.SelectionLifetime);
 
         await audit.RecordAsync(AuditActions.PatientSelect, caller.User, nhsNumber, correlationId, null, null,
             verifiedVersion is null ? null : $"verified national version {verifiedVersion}", cancellationToken).ConfigureAwait(false);
