@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.FunctionalTests.ClinicalContext;
 using NcrsGateway.Sandbox;
