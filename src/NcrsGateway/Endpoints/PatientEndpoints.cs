@@ -3,6 +3,7 @@ using NcrsGateway.Caching;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
@@ -13,22 +14,23 @@ namespace NcrsGateway.Endpoints;
 /// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
 internal static class PatientEndpoints
 {
-    /// <summary>
-    /// Any id but one starting with '$': those are operations (<c>$verify</c>, …), so <c>GET /fhir/Patient/$verify</c>
-    /// is a 405 method-not-allowed, not a read of NHS number "$verify".
-    /// </summary>
-    private const string ReadRoute = "/{nhsNumber:regex(^[[^$]])}";
-
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet(ReadRoute, ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
         group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;
     }
 
     private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
+        if (PatientOperationEndpoints.IsOperation(nhsNumber))
+        {
+            // GET /fhir/Patient/$verify is the wrong method on an operation, not a read of NHS number "$verify".
+            http.Response.Headers.Allow = HttpMethods.Post;
+            return Task.FromResult(OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId()));
+        }
+
         if (!NhsNumber.TryParse(nhsNumber, out var parsed))
         {
             throw new GatewayException(GatewayErrors.InvalidNhsNumber);

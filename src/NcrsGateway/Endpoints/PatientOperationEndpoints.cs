@@ -26,6 +26,10 @@ internal static class PatientOperationEndpoints
     public const string LaunchPath = "/fhir/Patient/$ncrs-launch";
     private const int MaxContextLength = 64;
 
+    /// <summary>Whether a Patient "id" is really one of these operations' names (<c>$verify</c>, …).</summary>
+    public static bool IsOperation(string id) =>
+        id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
+
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)

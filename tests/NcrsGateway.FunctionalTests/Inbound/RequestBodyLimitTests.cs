@@ -25,15 +25,11 @@ public sealed class RequestBodyLimitTests(ClinicalContextHost fixture) : IClassF
     [InlineData("fhir/Patient/$ncrs-launch", true)]
     public async Task Operation_TwentyMegabyteBody_Is413AndIsNotReadToTheEnd(string path, bool declareLength)
     {
-        using var client = fixture.Host.CreateClient(TestTokens.Mint(TestTokens.Clinician, "ws-limits"));
-        using var body = new StreamedBody(ParametersPrefix, TwentyMegabytes, FhirJson.MediaType, declareLength);
+        var bearer = TestTokens.Mint(TestTokens.Clinician, "ws-limits");
 
-        using var response = await client.PostAsync(path, body);
-        var answer = new ClinicalContextClient.Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
+        var upload = await RawUpload.PostAsync(fixture.Host.BaseAddress, path, bearer, FhirJson.MediaType, ParametersPrefix, TwentyMegabytes, declareLength);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
-        Assert.Equal("request-too-large", answer.ErrorCode);
-        Assert.True(body.Sent < body.Total / 2, $"{body.Sent} of {body.Total} bytes were sent before the refusal");
+        AssertRefusedEarly(upload);
     }
 
     [Theory]
@@ -41,15 +37,9 @@ public sealed class RequestBodyLimitTests(ClinicalContextHost fixture) : IClassF
     [InlineData(true)]
     public async Task SandboxToken_FiftyMegabyteForm_Is413NotServerError(bool declareLength)
     {
-        using var client = fixture.Host.CreateClient();
-        using var body = new StreamedBody("user=demo-clinician&workstation=", FiftyMegabytes, "application/x-www-form-urlencoded", declareLength);
+        var upload = await RawUpload.PostAsync(fixture.Host.BaseAddress, "sandbox/token", null, "application/x-www-form-urlencoded", "user=demo-clinician&workstation=", FiftyMegabytes, declareLength);
 
-        using var response = await client.PostAsync("sandbox/token", body);
-        var answer = new ClinicalContextClient.Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
-        Assert.Equal("request-too-large", answer.ErrorCode);
-        Assert.True(body.Sent < body.Total / 2, $"{body.Sent} of {body.Total} bytes were sent before the refusal");
+        AssertRefusedEarly(upload);
     }
 
     [Fact]
@@ -105,5 +95,14 @@ public sealed class RequestBodyLimitTests(ClinicalContextHost fixture) : IClassF
         var error = await Assert.ThrowsAnyAsync<Exception>(() => GatewayHost.StartAsync(settings));
 
         Assert.Contains("MaxRequestBodyBytes", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>413 request-too-large, answered while most of the body was still unsent: the server stopped reading.</summary>
+    private static void AssertRefusedEarly(RawUpload.Result upload)
+    {
+        Assert.StartsWith("HTTP/1.1 413", upload.StatusLine, StringComparison.Ordinal);
+        Assert.Contains("request-too-large", upload.Response, StringComparison.Ordinal);
+        Assert.Contains("no-store", upload.Response, StringComparison.Ordinal);
+        Assert.True(upload.Sent < upload.Total / 2, $"{upload.Sent} of {upload.Total} bytes were sent before the refusal");
     }
 }
