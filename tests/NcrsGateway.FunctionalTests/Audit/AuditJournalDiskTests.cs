@@ -80,6 +80,52 @@ public sealed class AuditJournalDiskTests
         }
     }
 
+    [SkippableFact]
+    public async Task ReadOnlyDisk_AuditedReadsFailAtOnceWithAuditUnavailable_AndRecoverWhenWritableAgain()
+    {
+        using var disk = TmpfsMount.TryMount("2m", out var reason);
+        Skip.If(disk is null, reason);
+        await using var postgres = await PostgresServer.StartAsync(); // the store elsewhere: an open audit.db would keep the remount busy
+        var settings = Settings(disk.Path);
+        settings["Audit:Provider"] = "Postgres";
+        settings["Audit:PostgresConnectionString"] = await postgres.CreateDatabaseAsync();
+        var host = await GatewayHost.StartAsync(settings);
+        var stopped = false;
+        try
+        {
+            using var clinician = Client(host);
+            var acknowledged = new List<string>();
+            disk.RemountReadOnly();
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadAsync(clinician, acknowledged)); // audit-unavailable, asserted inside
+            using (var ready = await host.CreateClient().GetAsync("health/ready"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            }
+
+            disk.RemountReadWrite();
+
+            Assert.Equal(HttpStatusCode.OK, await ReadAsync(clinician, acknowledged));
+            using (var ready = await host.CreateClient().GetAsync("health/ready"))
+            {
+                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            }
+
+            var stored = await StoredCorrelationIdsAsync(host);
+            Assert.DoesNotContain(acknowledged, id => !stored.Contains(id));
+            await host.DisposeAsync();
+            stopped = true;
+            Assert.Contains(host.Logs.Lines, l => l.Contains("Audit journal drained into the store", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!stopped)
+            {
+                await StopQuietlyAsync(host);
+            }
+        }
+    }
+
     internal static Dictionary<string, string?> Settings(string directory) => new()
     {
         ["Audit:DataDirectory"] = directory,
