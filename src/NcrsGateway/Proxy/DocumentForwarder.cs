@@ -74,7 +74,8 @@ internal sealed partial class DocumentForwarder : IDisposable
         }
 
         // The exception's type only: its message can carry the URL.
-        var cause = http.Features.Get<IForwarderErrorFeature>()?.Exception?.GetType().Name ?? "none";
+        var exception = http.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var cause = exception?.GetType().Name ?? "none";
         LogForwarderFailed(_logger, pointer, host, error, cause, http.Response.HasStarted, target.ViaSpineSecureProxy, elapsed);
         if (http.RequestAborted.IsCancellationRequested)
         {
@@ -87,9 +88,11 @@ internal sealed partial class DocumentForwarder : IDisposable
             return;
         }
 
-        // Idle beyond IdleReadTimeout waiting for the headers (RequestTimedOut) or for the first body bytes
-        // (ResponseBodyCanceled: the caller is still here, so the activity timeout cancelled the read).
-        throw error is ForwarderError.RequestTimedOut or ForwarderError.ResponseBodyCanceled
+        // Idle beyond IdleReadTimeout waiting for the headers (RequestTimedOut) or for the first body bytes (the
+        // activity timeout cancelled the body read; the caller is still here, checked above).
+        var timedOut = error == ForwarderError.RequestTimedOut
+            || (error is ForwarderError.ResponseBodyDestination or ForwarderError.ResponseBodyCanceled && exception is OperationCanceledException);
+        throw timedOut
             ? new GatewayException(GatewayErrors.UpstreamTimeout, "The record's owner took too long to send the document.")
             : new GatewayException(GatewayErrors.UpstreamUnavailable, "The record's owner could not be reached.");
     }
