@@ -145,6 +145,16 @@ public static class GatewayErrors
         "This patient selection was made by a different user or on a different workstation, so it cannot be used here and has been cancelled. Select the patient yourself, on this workstation, then launch.",
         FailureCategory.AccessRefused);
 
+    public static readonly GatewayError SelectionVerifyAgain = new(
+        "patient-record-changed", 409, "conflict",
+        "The patient's national record has changed since their details were checked. Verify the patient's details against the national record again, then select them.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionUnavailable = new(
+        "selection-unavailable", 503, "transient",
+        "Patient selection is briefly unavailable. Select the patient again in a moment, then launch; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
+
     public static readonly GatewayError AuditUnavailable = new(
         "audit-unavailable", 503, "transient",
         "The access could not be recorded in the audit trail, so it was not allowed. Try again in a few minutes, starting again from selecting the patient; if it keeps happening, report it to your IT service desk with the correlation ID.",

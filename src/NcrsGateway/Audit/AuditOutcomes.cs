@@ -17,6 +17,18 @@ internal static class AuditOutcomes
         return error is null ? (AuditOutcome.Success, null, null) : (AuditOutcome.Failure, error.Category, error.Code);
     }
 
+    /// <summary>
+    /// The status the caller receives: the response's own, unless an exception is still on its way to the
+    /// exception handler, which answers with its taxonomy status (499 when the caller went away: nobody is answered).
+    /// </summary>
+    public static int StatusOf(HttpContext http, Exception? exception) => exception switch
+    {
+        null => http.Response.StatusCode,
+        GatewayException g => g.Error.HttpStatus,
+        OperationCanceledException when http.RequestAborted.IsCancellationRequested => StatusCodes.Status499ClientClosedRequest,
+        _ => GatewayErrors.InternalError.HttpStatus,
+    };
+
     private static GatewayError? FromStatus(int status) => status switch
     {
         < 400 => null,

@@ -41,6 +41,13 @@ internal sealed partial class NcrsLaunchService(
             await audit.RecordFailureAsync(AuditActions.NcrsLaunch, e.Error, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
             throw;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not a refusal but a fault: the caller gets internal-error, and the attempt is still on the record.
+            LogRefused(logger, GatewayErrors.InternalError.Code);
+            await audit.RecordFailureAsync(AuditActions.NcrsLaunch, GatewayErrors.InternalError, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The selection behind the token (whenever one exists, for the audit row) and why it may not be used, if so.</summary>
