@@ -20,6 +20,16 @@ public static class GatewayErrors
         "The request was not understood. Check what was sent and try again; if it keeps happening, contact your system supplier.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError RequestTooLarge = new(
+        "request-too-large", 413, "too-costly",
+        "The request body is larger than the gateway accepts, so it was not read. Send only the resource the operation needs; if your system sent this, report it to your system supplier.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError MethodNotAllowed = new(
+        "method-not-allowed", 405, "not-supported",
+        "This address does not accept that HTTP method (operations such as $verify, $select and $ncrs-launch take POST). Check the method your system uses; the gateway's capabilities are listed at /fhir/metadata.",
+        FailureCategory.UserError);
+
     public static readonly GatewayError PatientNotFound = new(
         "patient-not-found", 404, "not-found",
         "No national record was found for this NHS number. Check the number with the patient, or search by name and date of birth.",
@@ -112,7 +122,7 @@ public static class GatewayErrors
 
     public static readonly GatewayError WorkstationRequired = new(
         "workstation-required", 400, "required",
-        "This action needs to know which workstation you are using. Your system must send a workstation claim or the X-Workstation-ID header; report this to your system supplier.",
+        "This action needs to know which workstation you are using. Your system must send a workstation claim in the access token (or the X-Workstation-ID header, where this gateway accepts it); report this to your system supplier.",
         FailureCategory.UserError);
 
     public static readonly GatewayError SelectionNotConfirmed = new(

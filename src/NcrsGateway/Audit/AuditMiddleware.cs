@@ -81,7 +81,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             encounter,
             context.Patient,
             http.CorrelationId(),
-            Detail(http.Request.Method, status, badOrigin, badEncounter));
+            Detail(http.Request.Method, status, badOrigin, badEncounter, user.WorkstationHeaderInvalid));
         try
         {
             await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
@@ -94,7 +94,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
     }
 
     /// <summary>Method and HTTP status, plus any header that was refused. Never the path or query: they can hold NHS numbers.</summary>
-    private static string Detail(string method, int status, bool badOrigin, bool badEncounter)
+    private static string Detail(string method, int status, bool badOrigin, bool badEncounter, bool badWorkstation)
     {
         var detail = $"{method} {status}";
         if (badOrigin)
@@ -105,6 +105,11 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         if (badEncounter)
         {
             detail += $"; {KnownHeaders.EncounterId} not recorded (invalid)";
+        }
+
+        if (badWorkstation)
+        {
+            detail += $"; {KnownHeaders.WorkstationId} not recorded (invalid)";
         }
 
         return detail;

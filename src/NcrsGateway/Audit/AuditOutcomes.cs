@@ -11,6 +11,7 @@ internal static class AuditOutcomes
         var error = exception switch
         {
             GatewayException g => g.Error,
+            BadHttpRequestException b => Http.RequestBodyErrors.Of(b),
             null => written ?? FromStatus(status),
             _ => GatewayErrors.InternalError,
         };
@@ -35,7 +36,9 @@ internal static class AuditOutcomes
         StatusCodes.Status401Unauthorized => GatewayErrors.Unauthenticated,
         StatusCodes.Status403Forbidden => GatewayErrors.AccessDenied,
         StatusCodes.Status404NotFound => GatewayErrors.NotFound,
+        StatusCodes.Status405MethodNotAllowed => GatewayErrors.MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => GatewayErrors.NotAcceptable,
+        StatusCodes.Status413PayloadTooLarge => GatewayErrors.RequestTooLarge,
         StatusCodes.Status429TooManyRequests => GatewayErrors.RateLimited,
         < 500 => GatewayErrors.InvalidRequest,
         StatusCodes.Status502BadGateway => GatewayErrors.UpstreamError,

@@ -27,6 +27,7 @@ internal static class ClinicalContextServiceCollectionExtensions
             .Bind(configuration.GetSection(ClinicalContextOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicalContextOptions>, ClinicalContextOptionsValidator>());
+        services.PostConfigure<ClinicalContextOptions>(o => o.AcceptWorkstationHeader ??= sandbox);
         services.AddOptions<NcrsOptions>()
             .Bind(configuration.GetSection(NcrsOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();

@@ -30,6 +30,10 @@ internal static class PatientOperationEndpoints
         "The NHS number given has been superseded: the patient was selected under their current NHS number (nhsNumber), and NCRS will open for that number. "
         + "Update the local record through your normal process.";
 
+    /// <summary>Whether a Patient "id" is really one of these operations' names (<c>$verify</c>, …).</summary>
+    public static bool IsOperation(string id) =>
+        id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
+
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)

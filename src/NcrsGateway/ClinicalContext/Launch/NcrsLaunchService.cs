@@ -56,13 +56,13 @@ internal sealed partial class NcrsLaunchService(
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(selectionToken) || selectionToken.Length > SelectionTokens.MaxLength)
         {
-            await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+            await store.ObserveUserAsync(caller.WorkstationKey, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
             return (null, GatewayErrors.SelectionMissing);
         }
 
         // Take first (so a stolen token is answered as such and burnt), then note who is at the workstation.
         var stored = await store.TakeAsync(SelectionTokens.Hash(selectionToken), cancellationToken).ConfigureAwait(false);
-        await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+        await store.ObserveUserAsync(caller.WorkstationKey, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
 
         if (stored is null)
         {
@@ -70,7 +70,7 @@ internal sealed partial class NcrsLaunchService(
         }
 
         var selection = stored.Selection;
-        var refusal = (selection.UserId != caller.UserId || selection.WorkstationId != caller.WorkstationId || selection.SessionId != caller.SessionId)
+        var refusal = (selection.UserId != caller.UserId || selection.WorkstationId != caller.WorkstationKey || selection.SessionId != caller.SessionId)
             ? GatewayErrors.SelectionNotYours
             : stored.State switch
             {

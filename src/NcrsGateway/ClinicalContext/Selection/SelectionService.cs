@@ -20,7 +20,7 @@ internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audi
         var now = time.GetUtcNow();
         var token = SelectionTokens.New();
         var selection = new PatientSelection(
-            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationId, caller.SessionId, patient.Current.Value, patient.Version, now, now + o.SelectionLifetime);
+            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationKey, caller.SessionId, patient.Current.Value, patient.Version, now, now + o.SelectionLifetime);
 
         await store.SaveAsync(selection, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(AuditActions.PatientSelect, caller.User, patient.Current, correlationId, null, null, Detail(patient, verifiedVersion), cancellationToken).ConfigureAwait(false);
