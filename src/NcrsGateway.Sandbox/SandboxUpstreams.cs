@@ -26,6 +26,8 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri DocumentsBaseUrl => new(BaseUrl, DocumentRepositorySimulator.BasePath);
 
+    public Uri ImmunisationBaseUrl => new(BaseUrl, ImmunisationSimulator.BasePath);
+
     /// <summary>Starts the simulators on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
     public static SandboxUpstreams Start(int port = 0)
     {
@@ -39,6 +41,7 @@ public sealed class SandboxUpstreams : IDisposable
         PdsSimulator.Register(server);
         NrlSimulator.Register(server);
         DocumentRepositorySimulator.Register(server);
+        ImmunisationSimulator.Register(server);
         return sandbox;
     }
 

@@ -10,6 +10,7 @@ using NcrsGateway.DocumentReferences;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Http;
 using NcrsGateway.Proxy;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
@@ -28,6 +29,7 @@ public static class GatewayApp
         var upstreams = ConfiguredUpstreams.From(builder.Configuration);
 
         builder.AddServiceDefaults();
+        builder.AddInboundHttp();
         builder.Services.AddGatewayOptions(builder.Configuration, sandbox);
         builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
@@ -48,6 +50,7 @@ public static class GatewayApp
             builder.Services.AddDocumentProxy(builder.Configuration);
             builder.Services.AddSingleton<DocumentReferenceService>();
         }
+
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
 
@@ -59,6 +62,7 @@ public static class GatewayApp
         }
 
         app.UseKnownProxyForwardedHeaders();
+        app.UseResponseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -17,4 +17,10 @@ public sealed class GatewayOptions
 
     /// <summary>Networks (CIDR, e.g. 10.0.0.0/8) of reverse proxies whose forwarded headers are honoured. Default none.</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// The largest request body the gateway reads, in bytes (default 64 KiB: an operation's Parameters are a few
+    /// KiB). Enforced on the bytes actually received, chunked or not; beyond it the caller gets 413 request-too-large.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 }

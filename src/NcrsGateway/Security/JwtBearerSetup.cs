@@ -65,6 +65,11 @@ internal static partial class JwtBearerSetup
                     LogRejected(logger, "SandboxIssuerOutsideSandbox");
                     context.Fail("Tokens of the sandbox issuer are never accepted outside the sandbox.");
                 }
+                else if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime) is { } reason)
+                {
+                    LogRejected(logger, reason);
+                    context.Fail(reason);
+                }
 
                 return Task.CompletedTask;
             },
