@@ -48,6 +48,11 @@ internal static partial class ConfigurationErrors
     private static string Failure(string? section, string failure)
     {
         var prefix = section is null ? string.Empty : section + ":";
+        if (section is not null && failure.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return failure; // already names its key
+        }
+
         if (PropertyFailure().Match(failure) is { Success: true } rule)
         {
             return $"{prefix}{rule.Groups["key"].Value.Replace('.', ':')} {rule.Groups["error"].Value}";
