@@ -41,7 +41,7 @@ internal static partial class NrlMapper
             wire.Id!,
             patient,
             type!,
-            Snomed(wire.Category),
+            Snomed(wire.Category) ?? wire.Category.Select(MapConcept).FirstOrDefault(c => c is not null), // SNOMED preferred; another system is kept, not dropped
             custodian!,
             MapAuthor(wire.Author.FirstOrDefault()),
             wire.Date,
