@@ -18,7 +18,7 @@ internal static class SandboxHosting
         "Authentication:SigningKey",
         "Authentication:Issuer",
         "Documents:SspBaseUrl",
-        "Documents:RepositoryAccessToken",
+        "Documents:SspFromAsid",
     ];
 
     public static bool UseSandboxWhenEnabled(this WebApplicationBuilder builder)
