@@ -38,6 +38,8 @@ public static class UpstreamServiceCollectionExtensions
     /// <summary>
     /// Registers the adapter's typed client at <see cref="UpstreamOptions.BaseUrl"/> with the default HTTP loggers removed
     /// (they log request URLs, which can contain NHS numbers) and the standard resilience handler, which owns all timeouts.
+    /// The primary handler keeps no cookies: its connection pool is shared by every caller of every organisation, so a
+    /// cookie one caller's response set must never be sent on another caller's request.
     /// </summary>
     /// <typeparam name="TClient">The Core port the client implements.</typeparam>
     /// <typeparam name="TImplementation">The adapter's client.</typeparam>
@@ -56,6 +58,7 @@ public static class UpstreamServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl;
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
             })
+            .UseSocketsHttpHandler((handler, _) => handler.UseCookies = false) // no cookie container shared between callers
             .RemoveAllLoggers() // the default handler logs request URLs, which can contain NHS numbers
             .AddStandardResilienceHandler();
         services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
