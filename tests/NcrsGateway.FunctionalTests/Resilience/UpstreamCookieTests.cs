@@ -32,6 +32,8 @@ public sealed class UpstreamCookieTests : IDisposable
     {
         _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(_pds.PatientResponse(Number).WithHeader("Set-Cookie", "pds-session=user-a; Path=/"));
         var settings = _pds.Settings();
+        settings["Adapters:Pds:AttemptTimeout"] = "00:00:05"; // generous: this test is not about time
+        settings["Adapters:Pds:TotalTimeout"] = "00:00:08";
         settings["Cache:Enabled"] = "false"; // both users must reach PDS
         await using var host = await GatewayHost.StartAsync(settings);
 
