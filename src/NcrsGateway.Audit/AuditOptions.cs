@@ -34,4 +34,15 @@ public sealed class AuditOptions
     /// <summary>Longest a journalled row waits before the background writer moves it into the store.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Wait before the first retry when the store cannot take journalled rows; doubled after each failed retry up to
+    /// <see cref="MaxRetryDelay"/>. A successful readiness probe of the store wakes the writer at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between retries while the store is down, so the backlog starts draining within this time of its return.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

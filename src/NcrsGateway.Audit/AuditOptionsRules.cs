@@ -14,6 +14,11 @@ internal sealed class AuditOptionsRules(AuditKeyPolicy policy) : IValidateOption
             builder.AddError("is required when Audit:Provider is Postgres", nameof(AuditOptions.PostgresConnectionString));
         }
 
+        if (options.MaxRetryDelay < options.RetryDelay)
+        {
+            builder.AddError("must be at least Audit:RetryDelay", nameof(AuditOptions.MaxRetryDelay));
+        }
+
         var encryption = options.EncryptionKey;
         var hash = options.HashKey;
         if (encryption is null && hash is null)

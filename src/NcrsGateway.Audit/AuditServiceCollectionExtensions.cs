@@ -47,7 +47,9 @@ public static partial class AuditServiceCollectionExtensions
             sp.GetRequiredService<ILogger<AuditTrail>>()));
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AuditTrailService>();
-        services.AddHealthChecks().AddCheck<AuditStoreHealthCheck>("audit-store", tags: ["ready"]); // ServiceDefaults' ready tag
+        services.AddHealthChecks()
+            .AddCheck<AuditStoreHealthCheck>("audit-store", tags: ["ready"]) // ServiceDefaults' ready tag
+            .AddCheck<AuditJournalHealthCheck>("audit-journal", tags: ["ready"]);
         return services;
     }
 

@@ -28,6 +28,13 @@ internal sealed class AuditStoreHealthCheck(IAuditStore store, AuditTrail trail)
                 "Audit store unreachable: reads are journalled, NCRS launches are refused until it is back.", data: data);
         }
 
+        trail.NotifyStoreReachable(); // the writer retries now rather than at the end of its backoff
+        if (trail.StoreDown)
+        {
+            return HealthCheckResult.Degraded(
+                "Audit store reachable but not yet taking journalled rows: reads are journalled, NCRS launches may be refused.", data: data);
+        }
+
         return pending > BacklogWarning
             ? HealthCheckResult.Degraded($"{pending} audit rows are waiting to be stored.", data: data)
             : HealthCheckResult.Healthy("Audit store reachable.", data);

@@ -4,11 +4,17 @@ namespace NcrsGateway.Audit;
 
 internal sealed partial class AuditTrail
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Audit journal replayed {Rows} rows left by an earlier process into the store ({TornLines} unreadable torn lines skipped: never acknowledged)")]
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Audit journal holds {Rows} rows left by an earlier process; they are replayed into the store ({TornLines} unreadable torn lines skipped: never acknowledged)")]
     private static partial void LogReplayed(ILogger logger, int rows, int tornLines);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Audit rows could not be moved from the journal into the store ({ExceptionType}, attempt {Attempt}); they stay in the journal and will be retried")]
-    private static partial void LogFlushFailed(ILogger logger, string exceptionType, int attempt);
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Audit store lost ({ExceptionType}): {Rows} rows wait in the journal and are retried (next in {NextRetry}, backing off); NCRS launches are refused until it is back")]
+    private static partial void LogStoreLost(ILogger logger, string exceptionType, int rows, TimeSpan nextRetry);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Audit store still unavailable ({ExceptionType}, attempt {Attempt}); next retry in {NextRetry}")]
+    private static partial void LogRetryFailed(ILogger logger, string exceptionType, int attempt, TimeSpan nextRetry);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Audit store back after {Attempts} failed attempts: the journal backlog is stored")]
+    private static partial void LogStoreBack(ILogger logger, int attempts);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Audit journal drained into the store")]
     private static partial void LogDrained(ILogger logger);

@@ -26,12 +26,17 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     private readonly ConcurrentQueue<JournalEntry> _pending = new();
     private readonly SemaphoreSlim _flushLock = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _storeBack = new(0, 1);
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private List<JournalEntry>? _retry;
     private Task? _started;
     private Task? _flusher;
     private volatile bool _stopped;
+    private volatile bool _schemaReady;
+    private volatile bool _storeDown;
+    private int _failures;
     private bool _loaded;
     private int _disposed;
 
@@ -46,10 +51,35 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         _journal = new AuditJournal(dataDirectory, OnDurable);
     }
 
-    /// <summary>Creates the schema, replays the journal and starts the background writer. Idempotent; throws if the store cannot be reached.</summary>
     /// <summary>Acknowledged rows that are in the journal but not yet in the store.</summary>
     internal int PendingCount => _pending.Count + (_retry?.Count ?? 0);
 
+    /// <summary>True while journalled rows cannot be moved into the store (it is down or refuses them).</summary>
+    internal bool StoreDown => _storeDown;
+
+    /// <summary>The last journal write error (disk full, read-only filesystem); null while the journal is writable.</summary>
+    internal Exception? JournalFailure => _journal.Failure;
+
+    /// <summary>Writes a probe to the journal: completes once it can be written again, throws while it still cannot.</summary>
+    internal async Task ProbeJournalAsync(CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        await _journal.ProbeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The store answered a probe: while it was down, retry now instead of at the end of the backoff.</summary>
+    internal void NotifyStoreReachable()
+    {
+        if (_storeDown)
+        {
+            Signal(_storeBack);
+        }
+    }
+
+    /// <summary>
+    /// Replays the journal and starts the background writers. Idempotent. The store being down does not stop the
+    /// start: the journal keeps every row, committed writes (launches) fail until the store is back.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lock (_startGate)
@@ -71,6 +101,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         var row = _mapper.ToRow(record);
         if (durability == AuditDurability.Committed)
         {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             await _store.InsertAsync([row], cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -159,6 +190,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         await _flushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var batch = _retry ?? Take();
@@ -184,31 +216,103 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         if (_flusher is not null)
         {
             return;
         }
 
-        IReadOnlyList<JournalEntry> replay = [];
         if (!_loaded)
         {
-            replay = _journal.LoadExisting();
+            var replay = _journal.LoadExisting();
             _loaded = true;
             foreach (var entry in replay)
             {
                 _pending.Enqueue(entry);
             }
+
+            if (replay.Count > 0 || _journal.TornLines > 0)
+            {
+                LogReplayed(_logger, replay.Count, _journal.TornLines);
+            }
         }
 
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (replay.Count > 0 || _journal.TornLines > 0)
+        try
         {
-            LogReplayed(_logger, replay.Count, _journal.TornLines);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            StoreFailed(e); // start anyway: rows wait in the journal, launches are refused until the store is back
         }
 
         _journal.Start();
         _flusher = Task.Run(FlushLoopAsync, CancellationToken.None);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    /// <summary>One line when the store is lost, then only debug lines per retry.</summary>
+    private void StoreFailed(Exception e)
+    {
+        _failures++;
+        var next = AuditRetryBackoff.Delay(_failures, _options.RetryDelay, _options.MaxRetryDelay);
+        if (!_storeDown)
+        {
+            _storeDown = true;
+            LogStoreLost(_logger, e.GetType().Name, PendingCount, next);
+        }
+        else
+        {
+            LogRetryFailed(_logger, e.GetType().Name, _failures, next);
+        }
+    }
+
+    private void StoreSucceeded()
+    {
+        if (_storeDown)
+        {
+            _storeDown = false;
+            LogStoreBack(_logger, _failures);
+        }
+
+        _failures = 0;
+    }
+
+    private static void Signal(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already signalled
+        }
     }
 
     private List<JournalEntry> Take()
@@ -225,47 +329,44 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     private void OnDurable(JournalEntry entry)
     {
         _pending.Enqueue(entry);
-        if (_pending.Count >= _options.BatchSize && _wake.CurrentCount == 0)
+        if (_pending.Count >= _options.BatchSize)
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already awake
-            }
+            Signal(_wake); // ignored while the store is down: the flusher then waits for its backoff or a probe
         }
     }
 
     private async Task FlushLoopAsync()
     {
         var token = _stopping.Token;
-        var failures = 0;
         while (!token.IsCancellationRequested)
         {
             try
             {
-                var delay = failures == 0 ? _options.FlushInterval : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                timeout.CancelAfter(delay);
-                await _wake.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var down = _failures > 0;
+                var delay = down ? AuditRetryBackoff.Delay(_failures, _options.RetryDelay, _options.MaxRetryDelay) : _options.FlushInterval;
+                using (var timeout = new CancellationTokenSource(delay, _time))
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token))
+                {
+                    await (down ? _storeBack : _wake).WaitAsync(wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 if (token.IsCancellationRequested)
                 {
                     return;
                 }
 
                 await FlushAsync(token).ConfigureAwait(false);
-                failures = 0;
+                StoreSucceeded();
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 return;
             }
+#pragma warning disable CA1031 // any store error: rows stay in the journal and are retried
             catch (Exception e)
+#pragma warning restore CA1031
             {
-                failures++;
-                LogFlushFailed(_logger, e.GetType().Name, failures);
+                StoreFailed(e);
             }
         }
     }

@@ -24,6 +24,8 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri DocumentsBaseUrl => new(BaseUrl, DocumentRepositorySimulator.BasePath);
 
+    public Uri ImmunisationBaseUrl => new(BaseUrl, ImmunisationSimulator.BasePath);
+
     /// <summary>Starts the simulators on a free loopback port.</summary>
     public static SandboxUpstreams Start(int port = 0)
     {
@@ -37,6 +39,7 @@ public sealed class SandboxUpstreams : IDisposable
         PdsSimulator.Register(server);
         NrlSimulator.Register(server);
         DocumentRepositorySimulator.Register(server);
+        ImmunisationSimulator.Register(server);
         return sandbox;
     }
 

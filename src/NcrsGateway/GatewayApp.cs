@@ -10,6 +10,7 @@ using NcrsGateway.DocumentReferences;
 using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
+using NcrsGateway.Http;
 using NcrsGateway.Proxy;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
@@ -27,6 +28,7 @@ public static class GatewayApp
         var sandbox = builder.UseSandboxWhereUnconfigured();
 
         builder.AddServiceDefaults();
+        builder.AddInboundHttp();
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
@@ -51,6 +53,7 @@ public static class GatewayApp
             app.Logger.LogWarning("Sandbox upstreams in use: national APIs are SIMULATED. Never use this configuration with real patients.");
         }
 
+        app.UseResponseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

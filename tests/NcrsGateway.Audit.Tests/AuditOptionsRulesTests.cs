@@ -29,6 +29,17 @@ public sealed class AuditOptionsRulesTests
         Assert.False(new AuditOptionsRules(new AuditKeyPolicy(false)).Validate(null, options).Succeeded);
     }
 
+    [Fact]
+    public void Validate_MaxRetryDelayBelowRetryDelay_Fails()
+    {
+        var options = new AuditOptions { EncryptionKey = KeyA, HashKey = KeyB, RetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromSeconds(5) };
+
+        var result = new AuditOptionsRules(new AuditKeyPolicy(false)).Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("MaxRetryDelay", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static string? Key(string? name) => name switch
     {
         "A" => KeyA,

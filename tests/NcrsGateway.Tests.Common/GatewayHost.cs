@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 
 namespace NcrsGateway.Tests.Common;
 
@@ -12,13 +14,24 @@ namespace NcrsGateway.Tests.Common;
 /// A real gateway on Kestrel, port 0, loopback only, built by the same <see cref="GatewayApp.Build"/> as
 /// production. Settings override configuration; logs are captured for redaction checks.
 /// </summary>
+/// <remarks>
+/// Test defaults: a host given no <c>Adapters:*:BaseUrl</c> runs the sandbox (<c>Sandbox:Enabled=true</c>, unless the
+/// caller says otherwise) and also accepts <see cref="TestTokens"/> through a test-only bearer post-configuration (the
+/// sandbox itself refuses a configured signing key). A host with real (WireMock) upstreams gets
+/// <see cref="TestPublicBaseUrl"/> as <c>Gateway:PublicBaseUrl</c>: links in its answers start with
+/// <see cref="PublicFhirBase"/>; <see cref="Follow"/> turns such a link into one this host answers.
+/// </remarks>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs)
+    /// <summary>The <c>Gateway:PublicBaseUrl</c> a host with configured upstreams gets unless the caller sets one.</summary>
+    public const string TestPublicBaseUrl = "https://gateway.tests.invalid/fhir";
+
+    private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string? publicBaseUrl)
     {
         App = app;
         BaseAddress = baseAddress;
         Logs = logs;
+        PublicFhirBase = publicBaseUrl is null ? FhirBase : new Uri(publicBaseUrl.TrimEnd('/') + "/");
     }
 
     public WebApplication App { get; }
@@ -28,6 +41,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>The FHIR base, e.g. http://127.0.0.1:41234/fhir/.</summary>
     public Uri FhirBase => new(BaseAddress, "fhir/");
+
+    /// <summary>The FHIR base links in answers start with: <see cref="FhirBase"/> in the sandbox, else <c>Gateway:PublicBaseUrl</c>.</summary>
+    public Uri PublicFhirBase { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -40,39 +56,99 @@ public sealed class GatewayHost : IAsyncDisposable
         effective.TryAdd("Audit:DataDirectory", Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N")));
         effective.TryAdd("Audit:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var sandbox = IsSandbox(effective);
+        var merged = WithTestDefaults(effective, sandbox);
         var app = GatewayApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(WithTestDefaults(effective));
+            builder.Configuration.AddInMemoryCollection(merged);
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
+            if (sandbox)
+            {
+                AcceptTestTokens(builder);
+            }
+
             configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs);
+        merged.TryGetValue("Gateway:PublicBaseUrl", out var publicBaseUrl);
+        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs, sandbox ? null : publicBaseUrl);
     }
 
     /// <summary>
-    /// <see cref="TestTokens"/> settings under the caller's (which win), and a placeholder NCRS template when the
-    /// caller turns the sandbox off, so every host validates test tokens and starts.
+    /// Maps a link the gateway wrote (under <see cref="PublicFhirBase"/>) onto this host's real address, so a test can follow it.
     /// </summary>
-    private static Dictionary<string, string?> WithTestDefaults(IDictionary<string, string?>? settings)
+    public Uri Follow(string link)
     {
-        var merged = TestTokens.Settings();
-        if (settings?.ContainsKey("Adapters:Pds:BaseUrl") == true)
+        ArgumentNullException.ThrowIfNull(link);
+        var prefix = PublicFhirBase.ToString();
+        return link.StartsWith(prefix, StringComparison.Ordinal) ? new Uri(FhirBase, link[prefix.Length..]) : new Uri(link);
+    }
+
+    /// <summary>No upstream base URL configured and the sandbox not turned off by the caller.</summary>
+    private static bool IsSandbox(Dictionary<string, string?> settings)
+    {
+        if (settings.TryGetValue("Sandbox:Enabled", out var enabled) && enabled is not null)
         {
+            return bool.TryParse(enabled, out var on) && on;
+        }
+
+        return !settings.Any(s => s.Key.StartsWith("Adapters:", StringComparison.OrdinalIgnoreCase)
+            && s.Key.EndsWith(":BaseUrl", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(s.Value));
+    }
+
+    /// <summary>
+    /// The caller's settings over the test defaults. Sandbox hosts: <c>Sandbox:Enabled=true</c> and no test-token
+    /// authentication keys (the sandbox refuses a configured key; <see cref="AcceptTestTokens"/> stands in). Other hosts:
+    /// <see cref="TestTokens"/> settings, <see cref="TestPublicBaseUrl"/> and a placeholder NCRS template.
+    /// </summary>
+    private static Dictionary<string, string?> WithTestDefaults(Dictionary<string, string?> settings, bool sandbox)
+    {
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (sandbox)
+        {
+            merged["Sandbox:Enabled"] = "true";
+        }
+        else
+        {
+            foreach (var (key, value) in TestTokens.Settings())
+            {
+                merged[key] = value;
+            }
+
+            merged["Gateway:PublicBaseUrl"] = TestPublicBaseUrl;
             merged["Ncrs:LaunchUrlTemplate"] = "https://ncrs.test.invalid/launch?nhsNumber={nhsNumber}";
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        var testAuthentication = TestTokens.Settings();
+        foreach (var (key, value) in settings)
         {
+            if (sandbox && testAuthentication.TryGetValue(key, out var testValue) && testValue == value)
+            {
+                continue; // a fixture that passes TestTokens.Settings() to a sandbox host: AcceptTestTokens covers it
+            }
+
             merged[key] = value;
         }
 
         return merged;
     }
+
+    /// <summary>
+    /// Test-only: a sandbox host also validates <see cref="TestTokens"/> (their key, issuer and audience) besides the
+    /// sandbox issuer's own tokens. Done on the bearer options in code, never through configuration.
+    /// </summary>
+    private static void AcceptTestTokens(WebApplicationBuilder builder) =>
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            var p = jwt.TokenValidationParameters;
+            p.IssuerSigningKeys = [.. p.IssuerSigningKeys ?? [], new SymmetricSecurityKey(Convert.FromBase64String(TestTokens.SigningKey))];
+            p.ValidIssuers = [.. p.ValidIssuers ?? [], TestTokens.Issuer];
+            p.ValidAudiences = [.. p.ValidAudiences ?? [], TestTokens.Audience];
+        });
 
     /// <summary>An anonymous client (no bearer token); use <see cref="TestTokens.CreateClinicianClient"/> for clinical routes.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

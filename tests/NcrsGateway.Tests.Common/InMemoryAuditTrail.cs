@@ -5,7 +5,9 @@ namespace NcrsGateway.Tests.Common;
 
 /// <summary>
 /// A capturing audit trail for tests (the real store is registered by <c>AddAuditTrail</c>). Set
-/// <see cref="FailWrites"/> to make every write throw, as a store that is down would.
+/// <see cref="FailWrites"/> to make every write throw, as a store that is down would; <see cref="FailCommittedWrites"/>
+/// to fail only committed writes (the relational store is down, the write-ahead journal is not);
+/// <see cref="FailSearches"/> to make searches throw.
 /// </summary>
 public sealed class InMemoryAuditTrail : IAuditTrail
 {
@@ -13,13 +15,17 @@ public sealed class InMemoryAuditTrail : IAuditTrail
 
     public bool FailWrites { get; set; }
 
+    public bool FailCommittedWrites { get; set; }
+
+    public bool FailSearches { get; set; }
+
     public IReadOnlyList<AuditRecord> Records => _rows.Select(r => r.Record).ToList();
 
     public IReadOnlyList<(AuditRecord Record, AuditDurability Durability)> Rows => _rows.ToList();
 
     public Task RecordAsync(AuditRecord record, AuditDurability durability, CancellationToken cancellationToken)
     {
-        if (FailWrites)
+        if (FailWrites || (FailCommittedWrites && durability == AuditDurability.Committed))
         {
             throw new InvalidOperationException("Simulated audit store outage.");
         }
@@ -30,6 +36,11 @@ public sealed class InMemoryAuditTrail : IAuditTrail
 
     public Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
     {
+        if (FailSearches)
+        {
+            throw new InvalidOperationException("Simulated audit store outage.");
+        }
+
         var rows = Records
             .Where(r => query.Patient is null || r.Patient == query.Patient)
             .Where(r => query.UserId is null || r.UserId == query.UserId)

@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private readonly string _bin;
     private readonly bool _asPostgresUser;
+    private bool _running;
 
     private PostgresServer(string root, string bin, int port, bool asPostgresUser)
     {
@@ -50,11 +51,26 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(root, bin, port, asPostgresUser);
         var data = Path.Combine(root, "data");
         await server.PgAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-        await server.PgAsync("pg_ctl", [
-            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=16MB -c max_connections=50",
-            "start"]);
+        await server.StartAgainAsync();
         return server;
+    }
+
+    /// <summary>Stops the server (fast shutdown, data kept): the store is down until <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        await PgAsync("pg_ctl", ["-D", Path.Combine(_root, "data"), "-m", "fast", "-w", "stop"]);
+        _running = false;
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the (stopped) server again on the same port with the same data.</summary>
+    public async Task StartAgainAsync()
+    {
+        await PgAsync("pg_ctl", [
+            "-D", Path.Combine(_root, "data"), "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=16MB -c max_connections=50",
+            "start"]);
+        _running = true;
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
@@ -73,7 +89,10 @@ public sealed class PostgresServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await PgAsync("pg_ctl", ["-D", Path.Combine(_root, "data"), "-m", "immediate", "-w", "stop"]);
+            if (_running)
+            {
+                await PgAsync("pg_ctl", ["-D", Path.Combine(_root, "data"), "-m", "immediate", "-w", "stop"]);
+            }
         }
         finally
         {

@@ -78,11 +78,29 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server without closing its sockets (SIGSTOP): Redis hangs, connected but never answering.</summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>Lets a paused server carry on (SIGCONT).</summary>
+    public void Resume() => Signal("-CONT");
+
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited)
+        {
+            Resume();
+        }
+
         Kill();
         _process.Dispose();
         await Task.CompletedTask;
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit(5000);
     }
 
     private async Task<bool> PingAsync()

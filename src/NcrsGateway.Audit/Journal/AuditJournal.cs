@@ -26,6 +26,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     private long _current = 1;
     private FileStream? _stream;
     private Task? _writer;
+    private Exception? _failure;
 
     /// <param name="onDurable">Called by the writer for each row after its fsync and before its append returns.</param>
     public AuditJournal(string directory, Action<JournalEntry> onDurable)
@@ -64,7 +65,7 @@ internal sealed class AuditJournal : IAsyncDisposable
             {
                 if (count == 0)
                 {
-                    File.Delete(path);
+                    Try(() => File.Delete(path));
                 }
                 else
                 {
@@ -92,6 +93,28 @@ internal sealed class AuditJournal : IAsyncDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes and fsyncs an empty line (skipped when read back): tells whether the journal can be written again after
+    /// <see cref="Failure"/> (space returned, filesystem writable again). Throws if it still cannot.
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var pending = new Pending(null, [], new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The audit journal is closed.");
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The error of the last write when it failed (disk full, read-only filesystem); null once a write succeeds again.</summary>
+    public Exception? Failure
+    {
+        get => Volatile.Read(ref _failure);
+        private set => Volatile.Write(ref _failure, value);
+    }
+
     /// <summary>Rows of <paramref name="segment"/> are now in the store; deletes the segment file when none remain.</summary>
     public void MarkStored(long segment, int count)
     {
@@ -112,7 +135,7 @@ internal sealed class AuditJournal : IAsyncDisposable
             _outstanding.Remove(segment);
             if (segment != _current)
             {
-                File.Delete(PathOf(segment));
+                Try(() => File.Delete(PathOf(segment))); // left behind on a read-only disk: replayed (idempotent by id) at next start
             }
         }
     }
@@ -159,59 +182,117 @@ internal sealed class AuditJournal : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var group = new List<Pending>(MaxGroup);
+        var buffer = new MemoryStream();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
+            buffer.SetLength(0);
             while (group.Count < MaxGroup && _queue.Reader.TryRead(out var item))
             {
                 group.Add(item);
+                buffer.Write(item.Line);
+                buffer.WriteByte((byte)'\n');
             }
 
             long segment;
             try
             {
-                FileStream stream;
-                lock (_gate)
-                {
-                    stream = OpenCurrentLocked();
-                    segment = _current;
-                }
-
-                foreach (var item in group)
-                {
-                    stream.Write(item.Line);
-                    stream.WriteByte((byte)'\n');
-                }
-
-                stream.Flush(flushToDisk: true);
+                segment = WriteGroup(buffer);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+#pragma warning disable CA1031 // the writer must survive any write error: the group fails, the next one tries again
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                lock (_gate)
-                {
-                    _stream?.Dispose();
-                    _stream = null;
-                    _current++; // never append after a partial write
-                }
-
+                Failure = e;
+                var error = e as IOException ?? new IOException("The audit journal could not be written.", e);
                 foreach (var item in group)
                 {
-                    item.Done.TrySetException(e);
+                    item.Done.TrySetException(error);
                 }
 
                 continue;
             }
 
+            Failure = null;
+            var rows = 0;
+            foreach (var item in group)
+            {
+                if (item.Row is not null)
+                {
+                    rows++;
+                }
+            }
+
             lock (_gate)
             {
-                _outstanding[segment] = _outstanding.GetValueOrDefault(segment) + group.Count;
+                if (rows > 0)
+                {
+                    _outstanding[segment] = _outstanding.GetValueOrDefault(segment) + rows;
+                }
             }
 
             foreach (var item in group)
             {
-                _onDurable(new JournalEntry(item.Row, segment));
+                if (item.Row is not null)
+                {
+                    _onDurable(new JournalEntry(item.Row, segment));
+                }
+
                 item.Done.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>Appends the group with one write and one fsync; on failure abandons the segment (never appends after a partial write).</summary>
+    private long WriteGroup(MemoryStream buffer)
+    {
+        lock (_gate)
+        {
+            var stream = OpenCurrentLocked();
+            var segment = _current;
+            var start = stream.Position;
+            try
+            {
+                stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                stream.Flush(flushToDisk: true);
+                return segment;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                AbandonCurrentLocked(start);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Best effort: cut the unacknowledged tail, close, delete the segment if it holds no stored-pending row, move on.</summary>
+    private void AbandonCurrentLocked(long acknowledgedLength)
+    {
+        var stream = _stream;
+        _stream = null;
+        if (stream is not null)
+        {
+            Try(() => stream.SetLength(acknowledgedLength)); // a read-only filesystem refuses: those lines are replayed at next start (by id)
+            Try(stream.Dispose); // unbuffered: nothing left to flush, so this cannot throw the write error again
+        }
+
+        if (!_outstanding.ContainsKey(_current))
+        {
+            Try(() => File.Delete(PathOf(_current)));
+        }
+
+        _current++;
+    }
+
+    private static void Try(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // best effort on a failing filesystem
         }
     }
 
@@ -228,7 +309,7 @@ internal sealed class AuditJournal : IAsyncDisposable
             _current++;
         }
 
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 0 }; // unbuffered: a failed write leaves nothing to flush on dispose
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -236,13 +317,23 @@ internal sealed class AuditJournal : IAsyncDisposable
 
         var path = PathOf(_current);
         var created = !File.Exists(path);
-        _stream = new FileStream(path, options);
+        var stream = new FileStream(path, options);
         if (created)
         {
-            DirectorySync.Flush(_directory); // the new segment's directory entry must be as durable as its rows
+            try
+            {
+                DirectorySync.Flush(_directory); // the new segment's directory entry must be as durable as its rows
+            }
+            catch (IOException)
+            {
+                stream.Dispose();
+                Try(() => File.Delete(path)); // so the next attempt creates (and syncs) it again
+                throw;
+            }
         }
 
-        return _stream;
+        _stream = stream;
+        return stream;
     }
 
     private void CloseCurrentLocked()
@@ -256,7 +347,7 @@ internal sealed class AuditJournal : IAsyncDisposable
         _stream = null;
         if (!_outstanding.ContainsKey(_current))
         {
-            File.Delete(PathOf(_current));
+            Try(() => File.Delete(PathOf(_current)));
         }
     }
 
@@ -293,5 +384,5 @@ internal sealed class AuditJournal : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(AuditRow Row, byte[] Line, TaskCompletionSource Done);
+    private sealed record Pending(AuditRow? Row, byte[] Line, TaskCompletionSource Done);
 }

@@ -20,6 +20,16 @@ public static class GatewayErrors
         "The request was not understood. Check what was sent and try again; if it keeps happening, contact your system supplier.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError RequestTooLarge = new(
+        "request-too-large", 413, "too-costly",
+        "The request body is larger than the gateway accepts, so it was not read. Send only the resource the operation needs; if your system sent this, report it to your system supplier.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError MethodNotAllowed = new(
+        "method-not-allowed", 405, "not-supported",
+        "This address does not accept that HTTP method (operations such as $verify, $select and $ncrs-launch take POST). Check the method your system uses; the gateway's capabilities are listed at /fhir/metadata.",
+        FailureCategory.UserError);
+
     public static readonly GatewayError PatientNotFound = new(
         "patient-not-found", 404, "not-found",
         "No national record was found for this NHS number. Check the number with the patient, or search by name and date of birth.",
@@ -112,7 +122,7 @@ public static class GatewayErrors
 
     public static readonly GatewayError WorkstationRequired = new(
         "workstation-required", 400, "required",
-        "This action needs to know which workstation you are using. Your system must send a workstation claim or the X-Workstation-ID header; report this to your system supplier.",
+        "This action needs to know which workstation you are using. Your system must send a workstation claim in the access token (or the X-Workstation-ID header, where this gateway accepts it); report this to your system supplier.",
         FailureCategory.UserError);
 
     public static readonly GatewayError SelectionNotConfirmed = new(
@@ -144,6 +154,16 @@ public static class GatewayErrors
         "selection-not-yours", 403, "forbidden",
         "This patient selection was made by a different user or on a different workstation, so it cannot be used here and has been cancelled. Select the patient yourself, on this workstation, then launch.",
         FailureCategory.AccessRefused);
+
+    public static readonly GatewayError SelectionVerifyAgain = new(
+        "patient-record-changed", 409, "conflict",
+        "The patient's national record has changed since their details were checked. Verify the patient's details against the national record again, then select them.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SelectionUnavailable = new(
+        "selection-unavailable", 503, "transient",
+        "Patient selection is briefly unavailable. Select the patient again in a moment, then launch; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError);
 
     public static readonly GatewayError AuditUnavailable = new(
         "audit-unavailable", 503, "transient",

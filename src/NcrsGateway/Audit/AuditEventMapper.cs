@@ -7,7 +7,7 @@ namespace NcrsGateway.Audit;
 
 /// <summary>
 /// An audit row as a FHIR R4 AuditEvent: type DICOM 110110 "Patient Record", subtype the gateway action,
-/// agents for the user (requestor, workstation), their organisation and the client application, the gateway
+/// agents for the user (requestor, workstation, one role per role the token held), their organisation and the client application, the gateway
 /// as source, the patient as entity, and the request context (correlation ID, origin feature, encounter) as
 /// entity details. Outcome: success 0; user error and access refused 4; technical and upstream failures 8.
 /// </summary>
@@ -58,7 +58,7 @@ internal static class AuditEventMapper
         };
         if (r.UserRole is not null)
         {
-            user.Role = [new CodeableConcept(RoleSystem, r.UserRole)];
+            user.Role = [.. r.UserRole.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(role => new CodeableConcept(RoleSystem, role))];
         }
 
         if (r.WorkstationId is not null)

@@ -59,7 +59,8 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             return;
         }
 
-        var (outcome, category, code) = AuditOutcomes.Of(http.Response.StatusCode, context.Error, exception);
+        var status = AuditOutcomes.StatusOf(http, exception);
+        var (outcome, category, code) = AuditOutcomes.Of(status, context.Error, exception);
         var user = ClinicalUser.From(http);
         var origin = AuditHeaders.Read(http, KnownHeaders.OriginFeature, out var badOrigin);
         var encounter = AuditHeaders.Read(http, KnownHeaders.EncounterId, out var badEncounter);
@@ -80,7 +81,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             encounter,
             context.Patient,
             http.CorrelationId(),
-            Detail(http, badOrigin, badEncounter));
+            Detail(http.Request.Method, status, badOrigin, badEncounter, user.WorkstationHeaderInvalid));
         try
         {
             await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
@@ -93,9 +94,9 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
     }
 
     /// <summary>Method and HTTP status, plus any header that was refused. Never the path or query: they can hold NHS numbers.</summary>
-    private static string Detail(HttpContext http, bool badOrigin, bool badEncounter)
+    private static string Detail(string method, int status, bool badOrigin, bool badEncounter, bool badWorkstation)
     {
-        var detail = $"{http.Request.Method} {http.Response.StatusCode}";
+        var detail = $"{method} {status}";
         if (badOrigin)
         {
             detail += $"; {KnownHeaders.OriginFeature} not recorded (invalid)";
@@ -104,6 +105,11 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         if (badEncounter)
         {
             detail += $"; {KnownHeaders.EncounterId} not recorded (invalid)";
+        }
+
+        if (badWorkstation)
+        {
+            detail += $"; {KnownHeaders.WorkstationId} not recorded (invalid)";
         }
 
         return detail;

@@ -11,11 +11,24 @@ internal static class AuditOutcomes
         var error = exception switch
         {
             GatewayException g => g.Error,
+            BadHttpRequestException b => Http.RequestBodyErrors.Of(b),
             null => written ?? FromStatus(status),
             _ => GatewayErrors.InternalError,
         };
         return error is null ? (AuditOutcome.Success, null, null) : (AuditOutcome.Failure, error.Category, error.Code);
     }
+
+    /// <summary>
+    /// The status the caller receives: the response's own, unless an exception is still on its way to the
+    /// exception handler, which answers with its taxonomy status (499 when the caller went away: nobody is answered).
+    /// </summary>
+    public static int StatusOf(HttpContext http, Exception? exception) => exception switch
+    {
+        null => http.Response.StatusCode,
+        GatewayException g => g.Error.HttpStatus,
+        OperationCanceledException when http.RequestAborted.IsCancellationRequested => StatusCodes.Status499ClientClosedRequest,
+        _ => GatewayErrors.InternalError.HttpStatus,
+    };
 
     private static GatewayError? FromStatus(int status) => status switch
     {
@@ -23,7 +36,9 @@ internal static class AuditOutcomes
         StatusCodes.Status401Unauthorized => GatewayErrors.Unauthenticated,
         StatusCodes.Status403Forbidden => GatewayErrors.AccessDenied,
         StatusCodes.Status404NotFound => GatewayErrors.NotFound,
+        StatusCodes.Status405MethodNotAllowed => GatewayErrors.MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => GatewayErrors.NotAcceptable,
+        StatusCodes.Status413PayloadTooLarge => GatewayErrors.RequestTooLarge,
         StatusCodes.Status429TooManyRequests => GatewayErrors.RateLimited,
         < 500 => GatewayErrors.InvalidRequest,
         StatusCodes.Status502BadGateway => GatewayErrors.UpstreamError,

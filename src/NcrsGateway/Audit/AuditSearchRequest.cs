@@ -85,13 +85,13 @@ internal static class AuditSearchRequest
                     from = at;
                     break;
                 case "gt":
-                    from = dateOnly ? at.AddDays(1) : at.AddTicks(10);
+                    from = Shift(at, dateOnly ? TimeSpan.FromDays(1) : TimeSpan.FromTicks(10));
                     break;
                 case "le":
-                    to = dateOnly ? at.AddDays(1).AddTicks(-10) : at;
+                    to = dateOnly ? Shift(at, TimeSpan.FromDays(1) - TimeSpan.FromTicks(10)) : at;
                     break;
                 case "lt":
-                    to = at.AddTicks(-10);
+                    to = Shift(at, TimeSpan.FromTicks(-10));
                     break;
                 default:
                     throw Invalid("date prefixes supported: ge, gt, le, lt.");
@@ -99,6 +99,15 @@ internal static class AuditSearchRequest
         }
 
         return (from, to);
+    }
+
+    /// <summary><paramref name="at"/> moved by <paramref name="by"/>, or invalid-search when that leaves the calendar (le9999-12-31, lt0001-01-01).</summary>
+    private static DateTimeOffset Shift(DateTimeOffset at, TimeSpan by)
+    {
+        var room = by >= TimeSpan.Zero ? DateTimeOffset.MaxValue - at : at - DateTimeOffset.MinValue;
+        return room >= by.Duration()
+            ? at + by
+            : throw Invalid("date is too far in the past or the future to search; give a date between 0001-01-02 and 9999-12-30.");
     }
 
     private static string? Single(IQueryCollection query, string name)

@@ -48,7 +48,8 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, CacheKeys, CacheEntr
                || request.Headers.Pragma.Any(p => p?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
     }
 
-    private static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
+    /// <summary>What the cache stores for a handler's result; null when it must not be cached (errors, foreign locations).</summary>
+    internal static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
     {
         if (result is not FhirResult { StatusCode: StatusCodes.Status200OK } fhir)
         {

@@ -35,7 +35,7 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            var value = await redis.Database.StringGetAsync(DataKey(key)).ConfigureAwait(false);
+            var value = await redis.RunAsync(db => db.StringGetAsync(DataKey(key))).ConfigureAwait(false);
             return value.IsNull ? null : serializer.Deserialize(new ReadOnlySequence<byte>((byte[])value!));
         }
         catch (Exception e) when (RedisConnection.IsOutage(e) || e is InvalidDataException or EndOfStreamException)
@@ -54,16 +54,20 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            var tran = redis.Database.CreateTransaction();
-            var pending = new List<Task> { tran.StringSetAsync(DataKey(key), serializer.ToBytes(entry), ttl) };
-            foreach (var tag in tags)
+            await redis.RunAsync(async db =>
             {
-                pending.Add(tran.SetAddAsync(TagKey(tag), key));
-                pending.Add(tran.KeyExpireAsync(TagKey(tag), TagLifetime));
-            }
+                var tran = db.CreateTransaction();
+                var pending = new List<Task> { tran.StringSetAsync(DataKey(key), serializer.ToBytes(entry), ttl) };
+                foreach (var tag in tags)
+                {
+                    pending.Add(tran.SetAddAsync(TagKey(tag), key));
+                    pending.Add(tran.KeyExpireAsync(TagKey(tag), TagLifetime));
+                }
 
-            await tran.ExecuteAsync().ConfigureAwait(false);
-            await Task.WhenAll(pending).ConfigureAwait(false);
+                var committed = await tran.ExecuteAsync().ConfigureAwait(false);
+                await Task.WhenAll(pending).ConfigureAwait(false);
+                return committed;
+            }).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -80,7 +84,7 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            return await redis.Database.StringSetAsync(LockKey(key), token, lifetime, When.NotExists).ConfigureAwait(false)
+            return await redis.RunAsync(db => db.StringSetAsync(LockKey(key), token, lifetime, When.NotExists)).ConfigureAwait(false)
                 ? LockResult.Acquired
                 : LockResult.HeldElsewhere;
         }
@@ -100,7 +104,7 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            await redis.Database.ScriptEvaluateAsync(ReleaseScript, [LockKey(key)], [token]).ConfigureAwait(false);
+            await redis.RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [LockKey(key)], [token])).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -117,7 +121,7 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            await redis.Database.KeyDeleteAsync(DataKey(key)).ConfigureAwait(false);
+            await redis.RunAsync(db => db.KeyDeleteAsync(DataKey(key))).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -134,9 +138,9 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            var members = await redis.Database.SetMembersAsync(TagKey(tag)).ConfigureAwait(false);
+            var members = await redis.RunAsync(db => db.SetMembersAsync(TagKey(tag))).ConfigureAwait(false);
             var keys = members.Select(m => (RedisKey)DataKey(m.ToString())).Append(TagKey(tag)).ToArray();
-            await redis.Database.KeyDeleteAsync(keys).ConfigureAwait(false);
+            await redis.RunAsync(db => db.KeyDeleteAsync(keys)).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
@@ -153,7 +157,7 @@ internal sealed partial class RedisMetadataStore(RedisConnection redis, CachedFh
 
         try
         {
-            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, message).ConfigureAwait(false);
+            await redis.GuardAsync(() => redis.Multiplexer.GetSubscriber().PublishAsync(Channel, message)).ConfigureAwait(false);
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {

@@ -6,9 +6,10 @@ using NcrsGateway.Security;
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>
-/// Writes the audit rows of selections and launches. <see cref="RecordAsync"/> must succeed or the action is
-/// refused (audit-unavailable); <see cref="RecordFailureAsync"/> is best effort, so a refused action is still
-/// answered when the audit store is down.
+/// Writes the audit rows of selections and launches. <see cref="RecordAsync"/> (committed to the store) must
+/// succeed or the action is refused (audit-unavailable); <see cref="RecordFailureAsync"/> goes through the
+/// write-ahead journal, so a refusal is recorded even while the store is down, and is best effort, so a refused
+/// action is still answered when the journal fails too.
 /// </summary>
 internal sealed partial class ClinicalAudit(IAuditTrail trail, TimeProvider time, ILogger<ClinicalAudit> logger)
 {
@@ -34,7 +35,7 @@ internal sealed partial class ClinicalAudit(IAuditTrail trail, TimeProvider time
         var now = time.GetUtcNow();
         try
         {
-            await trail.RecordAsync(Record(Guid.CreateVersion7(now), now, action, AuditOutcome.Failure, error, user, patient, correlationId, encounterId, originFeature, null), AuditDurability.Committed, CancellationToken.None).ConfigureAwait(false);
+            await trail.RecordAsync(Record(Guid.CreateVersion7(now), now, action, AuditOutcome.Failure, error, user, patient, correlationId, encounterId, originFeature, $"POST {error.HttpStatus}"), AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // best effort by design: the refusal must reach the user even when the audit store is down
         catch (Exception e)

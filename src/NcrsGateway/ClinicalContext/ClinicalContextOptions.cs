@@ -17,4 +17,11 @@ public sealed class ClinicalContextOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SelectionRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether a workstation may be named by the <c>X-Workstation-ID</c> header when the token has no
+    /// <c>workstation</c> claim. Unset: on with the sandbox, off otherwise. A header never overrides the claim, and a
+    /// workstation named only by a header is the caller's own: it can never supersede another user's selections.
+    /// </summary>
+    public bool? AcceptWorkstationHeader { get; set; }
 }

@@ -3,14 +3,12 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Launch;
 using NcrsGateway.ClinicalContext.Selection;
 using NcrsGateway.ClinicalContext.Verification;
-using StackExchange.Redis;
 
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>
-/// Registers demographic verification, patient selection and NCRS launch. The selection store is Redis when an
-/// <see cref="IConnectionMultiplexer"/> is registered (the Redis infrastructure does that when
-/// <c>Redis:Configuration</c> is set), otherwise in memory. The audit trail (<c>IAuditTrail</c>) comes from
+/// Registers demographic verification, patient selection and NCRS launch. The selection store is the shared
+/// Redis when <c>Redis:Configuration</c> is set (so every instance sees every selection), otherwise in memory. The audit trail (<c>IAuditTrail</c>) comes from
 /// <c>AddAuditTrail</c>.
 /// </summary>
 internal static class ClinicalContextServiceCollectionExtensions
@@ -29,6 +27,7 @@ internal static class ClinicalContextServiceCollectionExtensions
             .Bind(configuration.GetSection(ClinicalContextOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicalContextOptions>, ClinicalContextOptionsValidator>());
+        services.PostConfigure<ClinicalContextOptions>(o => o.AcceptWorkstationHeader ??= sandbox);
         services.AddOptions<NcrsOptions>()
             .Bind(configuration.GetSection(NcrsOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
@@ -36,18 +35,15 @@ internal static class ClinicalContextServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NcrsOptions>>(new NcrsOptionsRules(sandbox));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISelectionStore>(sp => SharedRedis(sp) is { } redis
+        services.TryAddSingleton<ISelectionStore>(sp => sp.GetService<Hosting.RedisConnection>() is { IsConfigured: true } redis
             ? new RedisSelectionStore(redis)
             : new InMemorySelectionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClinicalAudit>();
         services.TryAddSingleton<DemographicVerifier>();
+        services.TryAddSingleton<NationalRecordCheck>();
         services.TryAddSingleton<SelectionService>();
         services.TryAddSingleton<NcrsLaunchUrl>();
         services.TryAddSingleton<NcrsLaunchService>();
         return services;
     }
-
-    /// <summary>The gateway's shared Redis when <c>Redis:Configuration</c> is set, so every instance sees every selection.</summary>
-    private static IConnectionMultiplexer? SharedRedis(IServiceProvider sp) =>
-        sp.GetService<Hosting.RedisConnection>() is { IsConfigured: true } shared ? shared.Multiplexer : sp.GetService<IConnectionMultiplexer>();
 }

@@ -9,7 +9,8 @@ namespace NcrsGateway.DocumentReferences;
 /// </summary>
 internal static partial class PointerIds
 {
-    [GeneratedRegex("^[A-Z0-9]{3,10}-[A-Za-z0-9.-]{1,53}$", RegexOptions.CultureInvariant)]
+    // \z, not $: '$' also matches before a final newline, which let "Y05868-1%0A" through to headers and upstream.
+    [GeneratedRegex(@"^[A-Z0-9]{3,10}-[A-Za-z0-9.-]{1,53}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     public static string Require(string? id) =>

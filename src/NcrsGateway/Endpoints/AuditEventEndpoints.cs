@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Errors;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
@@ -28,7 +29,15 @@ internal static class AuditEventEndpoints
             http.AuditPatient(patient);
         }
 
-        var page = await audit.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        AuditPage page;
+        try
+        {
+            page = await audit.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not GatewayException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            throw new GatewayException(GatewayErrors.AuditUnavailable, "The audit trail cannot be searched right now.", inner: e); // store down: 503, not 500
+        }
         var root = baseUrl.For(http.Request);
         var bundle = new Bundle
         {

@@ -52,7 +52,7 @@ internal static class BinaryEndpoints
         }
 
         var target = resolver.Resolve(pointer.Content[index]);
-        await forwarder.ForwardAsync(http, target, context, FileName(pointerId, target.ContentType)).ConfigureAwait(false);
+        await forwarder.ForwardAsync(http, target, context, pointerId).ConfigureAwait(false);
     }
 
     private static int ContentIndex(IQueryCollection query)
@@ -75,14 +75,4 @@ internal static class BinaryEndpoints
             ? n
             : throw new GatewayException(GatewayErrors.InvalidRequest, "content must be the number of one of the pointer's contents, from 0.");
     }
-
-    private static string FileName(string pointerId, string contentType) => pointerId + contentType switch
-    {
-        "application/pdf" => ".pdf",
-        "application/fhir+json" or "application/json" => ".json",
-        "application/fhir+xml" or "application/xml" or "text/xml" => ".xml",
-        "text/html" => ".html",
-        "text/plain" => ".txt",
-        _ => string.Empty,
-    };
 }

@@ -3,6 +3,7 @@ using NcrsGateway.Caching;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Fhir;
@@ -23,6 +24,13 @@ internal static class PatientEndpoints
 
     private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
+        if (PatientOperationEndpoints.IsOperation(nhsNumber))
+        {
+            // GET /fhir/Patient/$verify is the wrong method on an operation, not a read of NHS number "$verify".
+            http.Response.Headers.Allow = HttpMethods.Post;
+            return Task.FromResult(OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId()));
+        }
+
         if (!NhsNumber.TryParse(nhsNumber, out var parsed))
         {
             throw new GatewayException(GatewayErrors.InvalidNhsNumber);

@@ -26,6 +26,14 @@ internal static class PatientOperationEndpoints
     public const string LaunchPath = "/fhir/Patient/$ncrs-launch";
     private const int MaxContextLength = 64;
 
+    private const string SupersededNotice =
+        "The NHS number given has been superseded: the patient was selected under their current NHS number (nhsNumber), and NCRS will open for that number. "
+        + "Update the local record through your normal process.";
+
+    /// <summary>Whether a Patient "id" is really one of these operations' names (<c>$verify</c>, …).</summary>
+    public static bool IsOperation(string id) =>
+        id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
+
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
@@ -60,13 +68,24 @@ internal static class PatientOperationEndpoints
         http.AuditPatient(nhsNumber);
         var verifiedVersion = input.String("verifiedVersion", MaxContextLength);
         var caller = CallerSession.From(http, ClinicalUser.From(http));
-        var (token, expiresAt) = await selections.SelectAsync(caller, nhsNumber, verifiedVersion, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
+        var selection = await selections.SelectAsync(caller, nhsNumber, verifiedVersion, http, http.CorrelationId(), cancellationToken).ConfigureAwait(false);
 
         http.AuditRecordedByEndpoint(); // the selection's row was committed by SelectionService
         var result = new Parameters();
-        result.Add("selectionToken", new FhirString(token));
-        result.Add("expiresAt", new Instant(expiresAt));
-        result.Add("nhsNumber", new Identifier(NhsNumber.System, nhsNumber.Value));
+        result.Add("selectionToken", new FhirString(selection.Token));
+        result.Add("expiresAt", new Instant(selection.ExpiresAt));
+        result.Add("nhsNumber", new Identifier(NhsNumber.System, selection.Patient.Current.Value));
+        if (selection.Patient.Version is { } version)
+        {
+            result.Add("nationalVersion", new FhirString(version));
+        }
+
+        if (selection.Patient.IsSuperseded)
+        {
+            result.Add("requestedNhsNumber", new Identifier(NhsNumber.System, nhsNumber.Value));
+            result.Add("notice", new FhirString(SupersededNotice));
+        }
+
         return FhirResult.From(result);
     }
 

@@ -16,6 +16,11 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
             return true; // the caller went away: nobody to answer
         }
 
+        if (exception is BadHttpRequestException badRequest)
+        {
+            exception = Http.RequestBodyErrors.ToGatewayException(badRequest); // the caller's fault: a 4xx, not logged as an error
+        }
+
         if (exception is not GatewayException gateway)
         {
             LogUnexpected(logger, exception.GetType().Name, Core.Redaction.Redactor.Redact(exception.ToString()));

@@ -17,13 +17,16 @@ internal static class SandboxEndpoints
 {
     public const string TokenPath = "/sandbox/token";
     public const string NcrsPath = "/sandbox/ncrs";
+    public const long TokenRequestMaxBytes = 4 * 1024;
 
     public static IEndpointRouteBuilder MapSandboxEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
         if (routes.ServiceProvider.GetRequiredService<IOptions<GatewayAuthenticationOptions>>().Value.Authority is null)
         {
-            group.MapPost("/token", IssueAsync).WithName("SandboxToken");
+            group.MapPost("/token", IssueAsync).WithName("SandboxToken")
+                .WithMetadata(new Http.RequestBodyLimit(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
+                .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);
         }
 
         group.MapGet("/ncrs", NcrsPage).WithName("SandboxNcrs");
@@ -36,7 +39,16 @@ internal static class SandboxEndpoints
         string? workstation;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException)
+            {
+                throw new GatewayException(GatewayErrors.InvalidRequest, "Send only the form fields user and workstation.");
+            }
+
             userName = form["user"];
             workstation = form["workstation"];
         }

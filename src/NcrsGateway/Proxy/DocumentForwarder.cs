@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
+using NcrsGateway.Core.Redaction;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace NcrsGateway.Proxy;
@@ -10,8 +12,9 @@ namespace NcrsGateway.Proxy;
 /// <summary>
 /// Streams a document from its repository to the caller through YARP's <see cref="IHttpForwarder"/>. It owns
 /// its own <see cref="HttpMessageInvoker"/> (no redirects, no cookies, no decompression, a connect timeout) and
-/// an activity timeout, because the standard resilience handler of the adapters does not apply to the forwarder.
-/// Nothing is buffered: the body goes from socket to socket.
+/// an idle-read timeout (<see cref="DocumentProxyOptions.IdleReadTimeout"/>), because the standard resilience
+/// handler of the adapters does not apply to the forwarder. Nothing is buffered: the body goes from socket to
+/// socket. Logs name the repository host and the pointer id, never the document URL.
 /// </summary>
 internal sealed partial class DocumentForwarder : IDisposable
 {
@@ -19,10 +22,16 @@ internal sealed partial class DocumentForwarder : IDisposable
     private readonly IOptionsMonitor<DocumentProxyOptions> _options;
     private readonly ILogger<DocumentForwarder> _logger;
     private readonly HttpMessageInvoker _invoker;
+    private readonly IUpstreamTokenProvider _tokens;
 
-    public DocumentForwarder(IHttpForwarder forwarder, IOptionsMonitor<DocumentProxyOptions> options, ILogger<DocumentForwarder> logger)
+    public DocumentForwarder(
+        IHttpForwarder forwarder,
+        IOptionsMonitor<DocumentProxyOptions> options,
+        [FromKeyedServices(SourceServices.DocumentRepository)] IUpstreamTokenProvider tokens,
+        ILogger<DocumentForwarder> logger)
     {
         _forwarder = forwarder;
+        _tokens = tokens;
         _options = options;
         _logger = logger;
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
@@ -38,13 +47,15 @@ internal sealed partial class DocumentForwarder : IDisposable
     }
 
     /// <summary>Streams the document, or throws a <see cref="GatewayException"/> while nothing has been sent yet.</summary>
-    public async Task ForwardAsync(HttpContext http, DocumentTarget target, RequestContext context, string fileName)
+    public async Task ForwardAsync(HttpContext http, DocumentTarget target, RequestContext context, string pointerId)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(target);
         var options = _options.CurrentValue;
-        var transformer = new DocumentTransformer(target, context, options, fileName);
-        var config = new ForwarderRequestConfig { ActivityTimeout = options.ActivityTimeout, AllowResponseBuffering = false };
+        var transformer = new DocumentTransformer(target, context, options, _tokens, pointerId);
+        var config = new ForwarderRequestConfig { ActivityTimeout = options.IdleReadTimeout, AllowResponseBuffering = false };
+        var host = Redactor.Redact(target.RepositoryHost);
+        var pointer = Redactor.Redact(pointerId);
         var started = Stopwatch.GetTimestamp();
 
         var error = await _forwarder.SendAsync(http, target.Url.GetLeftPart(UriPartial.Authority), _invoker, config, transformer).ConfigureAwait(false);
@@ -52,17 +63,20 @@ internal sealed partial class DocumentForwarder : IDisposable
 
         if (transformer.Refusal is { } refusal)
         {
-            LogRefused(_logger, transformer.UpstreamStatus ?? 0, refusal.Error.Code, target.ViaSpineSecureProxy, elapsed);
+            LogRefused(_logger, pointer, host, transformer.UpstreamStatus ?? 0, refusal.Error.Code, target.ViaSpineSecureProxy, elapsed);
             throw refusal;
         }
 
         if (error == ForwarderError.None)
         {
-            LogStreamed(_logger, transformer.UpstreamStatus ?? 0, target.ViaSpineSecureProxy, elapsed);
+            LogStreamed(_logger, pointer, host, transformer.UpstreamStatus ?? 0, target.ViaSpineSecureProxy, elapsed);
             return;
         }
 
-        LogForwarderFailed(_logger, error, target.ViaSpineSecureProxy, elapsed);
+        // The exception's type only: its message can carry the URL.
+        var exception = http.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var cause = exception?.GetType().Name ?? "none";
+        LogForwarderFailed(_logger, pointer, host, error, cause, http.Response.HasStarted, target.ViaSpineSecureProxy, elapsed);
         if (http.RequestAborted.IsCancellationRequested)
         {
             throw new OperationCanceledException(http.RequestAborted);
@@ -74,7 +88,11 @@ internal sealed partial class DocumentForwarder : IDisposable
             return;
         }
 
-        throw error == ForwarderError.RequestTimedOut
+        // Idle beyond IdleReadTimeout waiting for the headers (RequestTimedOut) or for the first body bytes (the
+        // activity timeout cancelled the body read; the caller is still here, checked above).
+        var timedOut = error == ForwarderError.RequestTimedOut
+            || (error is ForwarderError.ResponseBodyDestination or ForwarderError.ResponseBodyCanceled && exception is OperationCanceledException);
+        throw timedOut
             ? new GatewayException(GatewayErrors.UpstreamTimeout, "The record's owner took too long to send the document.")
             : new GatewayException(GatewayErrors.UpstreamUnavailable, "The record's owner could not be reached.");
     }

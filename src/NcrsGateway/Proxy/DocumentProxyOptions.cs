@@ -25,9 +25,13 @@ public sealed class DocumentProxyOptions
     /// <summary>Fetch <c>http://</c> document URLs (the embedded sandbox). Only valid when every allowed host is loopback.</summary>
     public bool AllowHttp { get; set; }
 
-    /// <summary>How long the repository may stay silent (before headers, or between body reads) before the download is abandoned.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the repository may stay silent (waiting for its headers, or between two reads of the body) before
+    /// the download is abandoned: 504 <c>upstream-timeout</c> while nothing has reached the caller, an aborted
+    /// response once the body has started. YARP's <c>ForwarderRequestConfig.ActivityTimeout</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan IdleReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long opening a connection to a repository may take.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
@@ -43,9 +47,6 @@ public sealed class DocumentProxyOptions
     /// <summary>Sent as <c>Ssp-InteractionID</c>.</summary>
     [Required]
     public string SspInteractionId { get; set; } = DefaultSspInteractionId;
-
-    /// <summary>Bearer token sent to repositories (and the SSP), when the environment issues a static one.</summary>
-    public string? RepositoryAccessToken { get; set; }
 
     /// <summary>ODS code sent as <c>NHSD-End-User-Organisation-ODS</c> when the caller's organisation is not known.</summary>
     [Required]

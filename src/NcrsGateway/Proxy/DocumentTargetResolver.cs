@@ -27,7 +27,7 @@ internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOption
             var https = new UriBuilder(content.Url) { Scheme = Uri.UriSchemeHttps, Port = content.Url.Port }.Uri;
             // Kept exactly as encoded: the SSP expects the whole target URL as one percent-encoded path segment.
             var url = new Uri(ssp.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(https.AbsoluteUri), SspUriOptions);
-            return new DocumentTarget(url, content.SpineAsid, content.ContentType);
+            return new DocumentTarget(url, content.SpineAsid, content.ContentType, content.Url.Authority);
         }
 
         var direct = content.Url;
@@ -37,7 +37,7 @@ internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOption
             throw new GatewayException(GatewayErrors.DocumentHostNotAllowed);
         }
 
-        return new DocumentTarget(direct, null, content.ContentType);
+        return new DocumentTarget(direct, null, content.ContentType, direct.Authority);
     }
 
     private static bool IsAllowed(Uri url, DocumentProxyOptions o)

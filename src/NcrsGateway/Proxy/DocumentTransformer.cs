@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
@@ -10,17 +9,16 @@ namespace NcrsGateway.Proxy;
 /// <summary>
 /// Shapes one document download. Outbound: the URL is the resolved <see cref="DocumentTarget"/> (never the
 /// incoming path), no caller header passes except <see cref="ForwardedCallerHeaders"/>, and the gateway adds its
-/// own tracing, organisation, credential and SSP headers. Inbound: only a 2xx body is streamed, cookies and
-/// redirects are dropped, and the caller is told never to store it. Any other answer becomes
+/// own tracing, organisation, SSP headers and the bearer token of the keyed <c>document-repository</c>
+/// <see cref="IUpstreamTokenProvider"/>. Inbound: only a 2xx body is streamed, with only the repository headers
+/// <see cref="DocumentResponseHeaders"/> allows and the gateway's own. Any other answer becomes
 /// <see cref="Refusal"/>, for the endpoint to turn into an OperationOutcome.
 /// </summary>
-internal sealed class DocumentTransformer(DocumentTarget target, RequestContext context, DocumentProxyOptions options, string fileName) : HttpTransformer
+internal sealed class DocumentTransformer(
+    DocumentTarget target, RequestContext context, DocumentProxyOptions options, IUpstreamTokenProvider tokens, string pointerId) : HttpTransformer
 {
     /// <summary>The only caller headers passed to a repository (partial downloads of large documents).</summary>
     public static readonly IReadOnlyList<string> ForwardedCallerHeaders = ["Range", "If-Range"];
-
-    private static readonly string[] DroppedResponseHeaders =
-        ["Set-Cookie", "Location", "Content-Location", "Refresh", "Server", "X-Powered-By", "Alt-Svc", "Strict-Transport-Security", KnownHeaders.RequestId];
 
     /// <summary>Why the repository's answer was not passed on; null when it was.</summary>
     public GatewayException? Refusal { get; private set; }
@@ -28,7 +26,7 @@ internal sealed class DocumentTransformer(DocumentTarget target, RequestContext 
     /// <summary>The repository's HTTP status, when it answered.</summary>
     public int? UpstreamStatus { get; private set; }
 
-    public override ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(proxyRequest);
@@ -50,7 +48,7 @@ internal sealed class DocumentTransformer(DocumentTarget target, RequestContext 
         headers.Add(KnownHeaders.CorrelationId, context.CorrelationId);
         headers.Add(KnownHeaders.RequestId, Guid.NewGuid().ToString());
         headers.Add(KnownHeaders.EndUserOrganisationOds, context.EndUserOrganisationOds ?? options.EndUserOrganisationOds);
-        if (options.RepositoryAccessToken is { Length: > 0 } token)
+        if (await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
@@ -62,16 +60,14 @@ internal sealed class DocumentTransformer(DocumentTarget target, RequestContext 
             headers.Add(KnownHeaders.SspTo, target.SpineAsid);
             headers.Add(KnownHeaders.SspInteractionId, options.SspInteractionId);
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    public override ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (proxyResponse is null)
         {
-            return false; // the forwarder failed; it reports the error to the endpoint
+            return ValueTask.FromResult(false); // the forwarder failed; it reports the error to the endpoint
         }
 
         var status = (int)proxyResponse.StatusCode;
@@ -79,31 +75,12 @@ internal sealed class DocumentTransformer(DocumentTarget target, RequestContext 
         if (status is < 200 or > 299)
         {
             Refusal = Refuse(status);
-            return false; // nothing of the repository's answer (body, headers, redirect) reaches the caller
+            return ValueTask.FromResult(false); // nothing of the repository's answer (body, headers, redirect) reaches the caller
         }
 
-        await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
-        var response = httpContext.Response.Headers;
-        foreach (var name in DroppedResponseHeaders)
-        {
-            response.Remove(name);
-        }
-
-        response.CacheControl = "no-store, private";
-        response.Pragma = "no-cache";
-        response.Expires = "0";
-        response.XContentTypeOptions = "nosniff";
-        if (string.IsNullOrEmpty(response.ContentType))
-        {
-            response.ContentType = target.ContentType;
-        }
-
-        if (string.IsNullOrEmpty(response.ContentDisposition))
-        {
-            response.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"{fileName}\"");
-        }
-
-        return true;
+        // No base call: it would copy every repository header. Only the allow-list passes.
+        DocumentResponseHeaders.Apply(httpContext.Response, proxyResponse, target, pointerId);
+        return ValueTask.FromResult(true);
     }
 
     private static GatewayException Refuse(int status) => status switch

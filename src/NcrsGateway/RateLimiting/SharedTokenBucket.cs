@@ -54,7 +54,7 @@ internal sealed partial class SharedTokenBucket : RateLimiter
         {
             try
             {
-                return await _shared!.AcquireAsync(permitCount, cancellationToken).ConfigureAwait(false);
+                return await _redis.GuardAsync(() => _shared!.AcquireAsync(permitCount, cancellationToken).AsTask()).ConfigureAwait(false);
             }
             catch (Exception e) when (RedisConnection.IsOutage(e))
             {

@@ -32,4 +32,11 @@ public sealed class GatewayAuthenticationOptions
 
     /// <summary>Refuse an authority reached over plain HTTP. Only turn off for a local test identity provider.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// Optional: the longest life a token may have been issued with (<c>exp</c> − <c>iat</c>, or − <c>nbf</c>
+    /// without <c>iat</c>); a longer-lived token is refused (401). Unset: any lifetime the identity provider chose.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan? MaxTokenLifetime { get; set; }
 }

@@ -48,6 +48,16 @@ internal static partial class JwtBearerSetup
                 LogRejected(logger, context.Exception.GetType().Name);
                 return Task.CompletedTask;
             },
+            OnTokenValidated = context =>
+            {
+                if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime) is { } reason)
+                {
+                    LogRejected(logger, reason);
+                    context.Fail(reason);
+                }
+
+                return Task.CompletedTask;
+            },
         };
     }
 

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NcrsGateway.Core.Model;
+using NcrsGateway.Core.Ports;
 using NcrsGateway.Tests.Common;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -16,6 +19,7 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
     private readonly WireMockServer _repository = WireMockServer.Start();
     private readonly WireMockServer _elsewhere = WireMockServer.Start();
     private readonly WireMockServer _ssp = WireMockServer.Start();
+    private readonly SequencedTokens _tokens = new();
     private GatewayHost _host = null!;
 
     public async Task InitializeAsync()
@@ -23,11 +27,10 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
         var settings = _nrl.Settings();
         settings["Documents:AllowedHosts:0"] = new Uri(_repository.Url!).Authority;
         settings["Documents:AllowHttp"] = "true";
-        settings["Documents:ActivityTimeout"] = "00:00:03";
+        settings["Documents:IdleReadTimeout"] = "00:00:03";
         settings["Documents:SspBaseUrl"] = _ssp.Url + "/ssp";
         settings["Documents:SspFromAsid"] = "200000000001";
-        settings["Documents:RepositoryAccessToken"] = "repository-token";
-        _host = await GatewayHost.StartAsync(settings);
+        _host = await GatewayHost.StartAsync(settings, b => b.Services.AddKeyedSingleton<IUpstreamTokenProvider>(SourceServices.DocumentRepository, _tokens));
     }
 
     public async Task DisposeAsync()
@@ -49,19 +52,21 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Download_Document_SendsTheRepositoryTokenAndReturnsTheBytes()
+    public async Task Download_Document_SendsTheTokenOfTheKeyedDocumentRepositoryProviderAndReturnsTheBytes()
     {
         PointerAt(_repository.Url + "/doc.pdf");
         _repository.Given(Request.Create().WithPath("/doc.pdf").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/pdf")
                 .WithHeader("Set-Cookie", "repo=1").WithBody([1, 2, 3, 4]));
 
-        using var response = await Download();
+        using var first = await Download();
+        using var second = await Download();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([1, 2, 3, 4], await response.Content.ReadAsByteArrayAsync());
-        Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.Equal("Bearer repository-token", Assert.Single(_repository.LogEntries).RequestMessage.Headers!["Authorization"].Single());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal([1, 2, 3, 4], await first.Content.ReadAsByteArrayAsync());
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        // Asked afresh for every download (a provider may rotate its token), never a configured string.
+        Assert.Equal(["Bearer repository-token-1", "Bearer repository-token-2"], _repository.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()));
     }
 
     [Fact]
@@ -101,7 +106,7 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Download_RepositorySilentBeyondTheActivityTimeout_Returns504UpstreamTimeout()
+    public async Task Download_RepositorySilentBeyondTheIdleReadTimeout_Returns504UpstreamTimeout()
     {
         PointerAt(_repository.Url + "/slow.pdf");
         _repository.Given(Request.Create().WithPath("/slow.pdf").UsingGet())
@@ -130,8 +135,29 @@ public sealed class BinaryRepositoryTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(request.Headers["Ssp-InteractionID"].Single()));
     }
 
+    [Fact]
+    public async Task Download_RepositoryAsksForCredentials_Returns502WithoutPassingOnItsChallenge()
+    {
+        PointerAt(_repository.Url + "/doc.pdf");
+        _repository.Given(Request.Create().WithPath("/doc.pdf").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("WWW-Authenticate", "Basic realm=\"repo-internal\""));
+
+        using var response = await Download();
+
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadGateway, "upstream-access-denied");
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
     private void PointerAt(string url, string? asid = null) =>
         _nrl.Server.Given(_nrl.ReadOf(PointerId)).RespondWith(NrlUpstream.Fhir(NrlUpstream.Pointer(PointerId, Number, url, asid)));
 
     private Task<HttpResponseMessage> Download() => _host.CreateClinicianClient().GetAsync($"fhir/Binary/{PointerId}");
+
+    private sealed class SequencedTokens : IUpstreamTokenProvider
+    {
+        private int _issued;
+
+        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<string?>($"repository-token-{Interlocked.Increment(ref _issued)}");
+    }
 }

@@ -20,14 +20,18 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
 
     public static StringContent Fhir(string json) => new(json, Encoding.UTF8, FhirJson.MediaType);
 
-    public static string SelectBody(string nhsNumber, bool confirmed = true) =>
-        $$$"""{"resourceType":"Parameters","parameter":[{"name":"nhsNumber","valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"{{{nhsNumber}}}"}},{"name":"confirmed","valueBoolean":{{{(confirmed ? "true" : "false")}}}}]}""";
+    public static string SelectBody(string nhsNumber, bool confirmed = true, string? verifiedVersion = null) =>
+        $$$"""{"resourceType":"Parameters","parameter":[{"name":"nhsNumber","valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"{{{nhsNumber}}}"}},{"name":"confirmed","valueBoolean":{{{(confirmed ? "true" : "false")}}}}{{{VersionPart(verifiedVersion)}}}]}""";
+
+    private static string VersionPart(string? verifiedVersion) =>
+        verifiedVersion is null ? string.Empty : ",{\"name\":\"verifiedVersion\",\"valueString\":\"" + verifiedVersion + "\"}";
 
     public static string LaunchBody(string? token) => token is null
         ? """{"resourceType":"Parameters","parameter":[{"name":"originFeature","valueString":"patient-banner"}]}"""
         : $$$"""{"resourceType":"Parameters","parameter":[{"name":"selectionToken","valueString":"{{{token}}}"},{"name":"encounter","valueString":"ENC-1"},{"name":"originFeature","valueString":"patient-banner"}]}""";
 
-    public Task<Answer> SelectAsync(string nhsNumber, bool confirmed = true) => PostAsync("fhir/Patient/$select", SelectBody(nhsNumber, confirmed));
+    public Task<Answer> SelectAsync(string nhsNumber, bool confirmed = true, string? verifiedVersion = null) =>
+        PostAsync("fhir/Patient/$select", SelectBody(nhsNumber, confirmed, verifiedVersion));
 
     /// <summary>Selects and returns the token, failing the test if the selection is refused.</summary>
     public async Task<string> SelectTokenAsync(string nhsNumber)
@@ -65,5 +69,8 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
 
         /// <summary>The taxonomy code of an OperationOutcome answer.</summary>
         public string? ErrorCode => (Resource as OperationOutcome)?.Issue.FirstOrDefault()?.Details?.Coding.FirstOrDefault()?.Code;
+
+        /// <summary>The sentence an OperationOutcome answer gives the clinician.</summary>
+        public string? ErrorText => (Resource as OperationOutcome)?.Issue.FirstOrDefault()?.Details?.Text;
     }
 }

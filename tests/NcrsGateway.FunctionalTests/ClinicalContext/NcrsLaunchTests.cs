@@ -17,9 +17,9 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
     public async Task Launch_WithFreshSelection_ReturnsLinkForThatPatientAndCommitsAuditRows()
     {
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-fresh");
-        var calls = fixture.UpstreamCalls;
-
         var token = await clinician.SelectTokenAsync(SandboxPatients.Search);
+        var calls = fixture.UpstreamCalls; // $select checked the national record; $ncrs-launch makes no call
+
         var launch = await clinician.LaunchAsync(token);
 
         Assert.Equal(HttpStatusCode.OK, launch.Status);

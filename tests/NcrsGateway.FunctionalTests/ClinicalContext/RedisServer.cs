@@ -12,9 +12,13 @@ public sealed class RedisServer : IAsyncLifetime
 
     public IConnectionMultiplexer Connection { get; private set; } = null!;
 
+    /// <summary>The gateway's <c>Redis:Configuration</c> value for this server.</summary>
+    public string Configuration { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
+        Configuration = $"127.0.0.1:{port},connectTimeout=1000";
         _process = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
         {
             RedirectStandardOutput = true,

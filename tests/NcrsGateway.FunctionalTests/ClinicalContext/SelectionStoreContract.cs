@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Selection;
+using NcrsGateway.Hosting;
 
 namespace NcrsGateway.FunctionalTests.ClinicalContext;
 
@@ -92,7 +95,12 @@ public sealed class InMemorySelectionStoreTests : SelectionStoreContract
     internal override ISelectionStore Store { get; } = new InMemorySelectionStore(TimeProvider.System);
 }
 
-public sealed class RedisSelectionStoreTests(RedisServer redis) : SelectionStoreContract, IClassFixture<RedisServer>
+public sealed class RedisSelectionStoreTests(RedisServer redis) : SelectionStoreContract, IClassFixture<RedisServer>, IDisposable
 {
-    internal override ISelectionStore Store { get; } = new RedisSelectionStore(redis.Connection);
+    private readonly RedisConnection _connection = new(
+        Options.Create(new RedisOptions { Configuration = redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
+
+    internal override ISelectionStore Store => new RedisSelectionStore(_connection);
+
+    public void Dispose() => _connection.Dispose();
 }

@@ -69,7 +69,7 @@ public sealed class PatientRevIncludeTests : IAsyncLifetime
         Assert.Equal(Number, patient.Resource.Id);
         var pointer = Assert.Single(bundle.Entry, e => e.Search.Mode == Bundle.SearchEntryMode.Include);
         var reference = Assert.IsType<DocumentReference>(pointer.Resource);
-        Assert.StartsWith(_host.FhirBase + "Binary/", reference.Content[0].Attachment.Url, StringComparison.Ordinal);
+        Assert.StartsWith(_host.PublicFhirBase + "Binary/", reference.Content[0].Attachment.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,13 @@ internal sealed partial class NcrsLaunchService(
             await audit.RecordFailureAsync(AuditActions.NcrsLaunch, e.Error, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
             throw;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not a refusal but a fault: the caller gets internal-error, and the attempt is still on the record.
+            LogRefused(logger, GatewayErrors.InternalError.Code);
+            await audit.RecordFailureAsync(AuditActions.NcrsLaunch, GatewayErrors.InternalError, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The selection behind the token (whenever one exists, for the audit row) and why it may not be used, if so.</summary>
@@ -49,13 +56,13 @@ internal sealed partial class NcrsLaunchService(
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(selectionToken) || selectionToken.Length > SelectionTokens.MaxLength)
         {
-            await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+            await store.ObserveUserAsync(caller.WorkstationKey, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
             return (null, GatewayErrors.SelectionMissing);
         }
 
         // Take first (so a stolen token is answered as such and burnt), then note who is at the workstation.
         var stored = await store.TakeAsync(SelectionTokens.Hash(selectionToken), cancellationToken).ConfigureAwait(false);
-        await store.ObserveUserAsync(caller.WorkstationId, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+        await store.ObserveUserAsync(caller.WorkstationKey, caller.UserId, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
 
         if (stored is null)
         {
@@ -63,7 +70,7 @@ internal sealed partial class NcrsLaunchService(
         }
 
         var selection = stored.Selection;
-        var refusal = (selection.UserId != caller.UserId || selection.WorkstationId != caller.WorkstationId || selection.SessionId != caller.SessionId)
+        var refusal = (selection.UserId != caller.UserId || selection.WorkstationId != caller.WorkstationKey || selection.SessionId != caller.SessionId)
             ? GatewayErrors.SelectionNotYours
             : stored.State switch
             {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NcrsGateway.Core.Errors;
+using NcrsGateway.Hosting;
 using StackExchange.Redis;
 
 namespace NcrsGateway.ClinicalContext.Selection;
@@ -7,9 +9,10 @@ namespace NcrsGateway.ClinicalContext.Selection;
 /// Selections shared by every gateway instance, in Redis. Each operation is one Lua script, so the
 /// invalidation rules hold under concurrency across instances. Keys hold only hashes of tokens, users and
 /// workstations; the entry itself (which names the patient) expires with its retention. Needs a single
-/// primary (scripts touch keys named inside them, so Redis Cluster is not supported).
+/// primary (scripts touch keys named inside them, so Redis Cluster is not supported). Redis down, hung or
+/// suspended after a timeout: every operation throws selection-unavailable (503) within the operation timeout.
 /// </summary>
-internal sealed class RedisSelectionStore(IConnectionMultiplexer redis) : ISelectionStore
+internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionStore
 {
     private const string Prefix = "ncrs-gateway:selection:";
     private const string EntryPrefix = Prefix + "token:";
@@ -65,15 +68,15 @@ internal sealed class RedisSelectionStore(IConnectionMultiplexer redis) : ISelec
     public async Task SaveAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(selection, SelectionJson.Default.PatientSelection);
-        await redis.GetDatabase().ScriptEvaluateAsync(
+        await EvaluateAsync(db => db.ScriptEvaluateAsync(
             SaveScript,
             [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId)],
-            [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, EntryPrefix]).ConfigureAwait(false);
+            [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, EntryPrefix])).ConfigureAwait(false);
     }
 
     public async Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(TakeScript, [EntryKey(tokenHash)]).ConfigureAwait(false);
+        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(TakeScript, [EntryKey(tokenHash)])).ConfigureAwait(false);
         if (result.IsNull || result.Resp2Type != ResultType.Array)
         {
             return null;
@@ -92,10 +95,22 @@ internal sealed class RedisSelectionStore(IConnectionMultiplexer redis) : ISelec
     }
 
     public async Task ObserveUserAsync(string workstationId, string userId, TimeSpan retainFor, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().ScriptEvaluateAsync(
+        await EvaluateAsync(db => db.ScriptEvaluateAsync(
             ObserveScript,
             [WorkstationSetKey(workstationId), WorkstationUserKey(workstationId)],
-            [SelectionTokens.Hash(userId), EntryPrefix, Milliseconds(retainFor)]).ConfigureAwait(false);
+            [SelectionTokens.Hash(userId), EntryPrefix, Milliseconds(retainFor)])).ConfigureAwait(false);
+
+    private async Task<RedisResult> EvaluateAsync(Func<IDatabase, Task<RedisResult>> script)
+    {
+        try
+        {
+            return await redis.RunAsync(script).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            throw new GatewayException(GatewayErrors.SelectionUnavailable, inner: e);
+        }
+    }
 
     private static RedisKey EntryKey(string tokenHash) => EntryPrefix + tokenHash;
 

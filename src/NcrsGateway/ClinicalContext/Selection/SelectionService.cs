@@ -5,22 +5,42 @@ using NcrsGateway.Core.Audit;
 namespace NcrsGateway.ClinicalContext.Selection;
 
 /// <summary>
-/// <c>$select</c>: records that this user, on this workstation, in this session, confirmed this NHS number.
-/// The audit row is committed first; only then is the selection stored and its token returned.
+/// <c>$select</c>: records that this user, on this workstation, in this session, confirmed this patient. The
+/// number must resolve to a current national record (a superseded number is selected as its current number) and
+/// a verified version must still be the national one. The selection is stored, then its audit row committed,
+/// and only then is the token returned: no token leaves without its committed row, and a store outage
+/// (selection-unavailable) leaves only the failure row.
 /// </summary>
-internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audit, IOptions<ClinicalContextOptions> options, TimeProvider time)
+internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audit, NationalRecordCheck national, IOptions<ClinicalContextOptions> options, TimeProvider time)
 {
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> SelectAsync(CallerSession caller, NhsNumber nhsNumber, string? verifiedVersion, string correlationId, CancellationToken cancellationToken)
+    public async Task<SelectionResult> SelectAsync(CallerSession caller, NhsNumber nhsNumber, string? verifiedVersion, HttpContext http, string correlationId, CancellationToken cancellationToken)
     {
+        var patient = await national.CurrentAsync(nhsNumber, verifiedVersion, http, cancellationToken).ConfigureAwait(false);
         var o = options.Value;
         var now = time.GetUtcNow();
         var token = SelectionTokens.New();
         var selection = new PatientSelection(
-            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationId, caller.SessionId, nhsNumber.Value, verifiedVersion, now, now + o.SelectionLifetime);
+            SelectionTokens.Hash(token), caller.UserId, caller.WorkstationKey, caller.SessionId, patient.Current.Value, patient.Version, now, now + o.SelectionLifetime);
 
-        await audit.RecordAsync(AuditActions.PatientSelect, caller.User, nhsNumber, correlationId, null, null,
-            verifiedVersion is null ? null : $"verified national version {verifiedVersion}", cancellationToken).ConfigureAwait(false);
         await store.SaveAsync(selection, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
-        return (token, selection.ExpiresAt);
+        await audit.RecordAsync(AuditActions.PatientSelect, caller.User, patient.Current, correlationId, null, null, Detail(patient, verifiedVersion), cancellationToken).ConfigureAwait(false);
+        return new SelectionResult(token, selection.ExpiresAt, patient);
+    }
+
+    /// <summary>For auditors; never an NHS number (the row's patient is the current number).</summary>
+    private static string? Detail(NationalPatient patient, string? verifiedVersion)
+    {
+        var parts = new List<string>(2);
+        if (verifiedVersion is not null)
+        {
+            parts.Add($"verified national version {verifiedVersion}");
+        }
+
+        if (patient.IsSuperseded)
+        {
+            parts.Add("a superseded NHS number was given: selected as the current number");
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Http;
+
+namespace NcrsGateway.Adapters.Immunisation;
+
+/// <summary>Cross-field rules on <see cref="ImmunisationOptions"/> that attributes cannot express.</summary>
+internal sealed class ImmunisationOptionsRules : IValidateOptions<ImmunisationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ImmunisationOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, ImmunisationOptions.SectionName) is { } url
+            && !url.AbsolutePath.EndsWith(ImmunisationOptions.FhirBasePath, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddError($"must end with '{ImmunisationOptions.FhirBasePath}' (the Immunisation FHIR API)", nameof(ImmunisationOptions.BaseUrl));
+        }
+
+        UpstreamOptionsRules.ValidateTimeouts(builder, options);
+        return builder.Build();
+    }
+}

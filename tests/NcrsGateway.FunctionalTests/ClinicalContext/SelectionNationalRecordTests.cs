@@ -1,0 +1,93 @@
+using System.Net;
+using NcrsGateway.Core.Audit;
+using NcrsGateway.Sandbox;
+using NcrsGateway.Tests.Common;
+
+namespace NcrsGateway.FunctionalTests.ClinicalContext;
+
+/// <summary>
+/// <c>$select</c> checks the national record (sandbox PDS): only a current record can be selected, a superseded
+/// number is selected (and launched) as its current number, and a verification of another version is refused.
+/// </summary>
+public sealed class SelectionNationalRecordTests(ClinicalContextHost fixture) : IClassFixture<ClinicalContextHost>
+{
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Select_UnknownNhsNumber_IsRefusedWithClinicalNextStep()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-unknown");
+
+        var select = await clinician.SelectAsync(SandboxPatients.NotFound);
+
+        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.NotFound, "patient-not-found");
+        Assert.Contains("search by name and date of birth", select.ErrorText, StringComparison.Ordinal);
+        Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
+        AssertOneFailureRow("ws-nr-unknown", "patient-not-found");
+    }
+
+    [Fact]
+    public async Task Select_InvalidatedNhsNumber_IsRefusedWithClinicalNextStep()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-invalidated");
+
+        var select = await clinician.SelectAsync(SandboxPatients.Invalidated);
+
+        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.NotFound, "patient-record-invalidated");
+        Assert.Contains("Do not use it", select.ErrorText, StringComparison.Ordinal);
+        Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
+        AssertOneFailureRow("ws-nr-invalidated", "patient-record-invalidated");
+    }
+
+    [Fact]
+    public async Task Select_SupersededNhsNumber_SelectsAndLaunchesTheCurrentNumber()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-superseded");
+
+        var select = await clinician.SelectAsync(SandboxPatients.SupersededOld);
+
+        Assert.Equal(HttpStatusCode.OK, select.Status);
+        Assert.Equal(SandboxPatients.Search, select.Value("nhsNumber"));
+        Assert.Equal(SandboxPatients.SupersededOld, select.Value("requestedNhsNumber"));
+        Assert.Contains("superseded", select.Value("notice"), StringComparison.Ordinal);
+        var launch = await clinician.LaunchAsync(select.Value("selectionToken"));
+        Assert.Equal(SandboxPatients.Search, NcrsLaunchTests.LinkedNumber(launch));
+        var rows = fixture.Audit.Records.Where(r => r.WorkstationId == "ws-nr-superseded").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((AuditOutcome.Success, SandboxPatients.Search), (r.Outcome, r.Patient?.Value)));
+    }
+
+    [Fact]
+    public async Task Select_VerifiedVersionNotTheNationalVersion_IsRefusedVerifyAgain()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-version");
+
+        var select = await clinician.SelectAsync(SandboxPatients.SupersededOld, verifiedVersion: "999");
+
+        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.Conflict, "patient-record-changed");
+        Assert.Contains("Verify the patient's details against the national record again", select.ErrorText, StringComparison.Ordinal);
+        Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
+        AssertOneFailureRow("ws-nr-version", "patient-record-changed");
+    }
+
+    [Fact]
+    public async Task Select_VerifiedVersionFromVerify_IsAcceptedAndReturned()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-verified");
+        var verify = await clinician.VerifyAsync($$"""{"resourceType":"Patient","identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"{{SandboxPatients.Search}}"}]}""");
+        var version = verify.Value("nationalVersion");
+        Assert.False(string.IsNullOrEmpty(version));
+
+        var select = await clinician.SelectAsync(SandboxPatients.Search, verifiedVersion: version);
+
+        Assert.Equal(HttpStatusCode.OK, select.Status);
+        Assert.Equal(version, select.Value("nationalVersion"));
+        Assert.Null(select.Value("requestedNhsNumber"));
+    }
+
+    private void AssertOneFailureRow(string workstation, string code)
+    {
+        var row = Assert.Single(fixture.Audit.Records, r => r.WorkstationId == workstation);
+        Assert.Equal((AuditActions.PatientSelect, AuditOutcome.Failure, code), (row.Action, row.Outcome, row.FailureCode));
+    }
+}
