@@ -15,6 +15,7 @@ internal static partial class NrlMapper
 {
     internal const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
     internal const string AsidSystem = "https://fhir.nhs.uk/Id/nhsSpineASID";
+    internal const string ContentStabilityUrl = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
 
     [GeneratedRegex("^[A-Z0-9]{3,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex OdsCode();
@@ -40,7 +41,7 @@ internal static partial class NrlMapper
             wire.Id!,
             patient,
             type!,
-            Snomed(wire.Category),
+            Snomed(wire.Category) ?? wire.Category.Select(MapConcept).FirstOrDefault(c => c is not null), // SNOMED preferred; another system is kept, not dropped
             custodian!,
             MapAuthor(wire.Author.FirstOrDefault()),
             wire.Date,
@@ -48,6 +49,10 @@ internal static partial class NrlMapper
             status,
             content!,
             Replaces(wire),
+            new PointerConfidentiality(wire.SecurityLabel.SelectMany(l => l.Coding).Select(MapCoding).OfType<CodedConcept>().ToArray()),
+            string.IsNullOrWhiteSpace(wire.Description) ? null : wire.Description,
+            MapDocStatus(wire.DocStatus),
+            MapContext(wire.Context),
             provenance);
         return true;
     }
@@ -119,7 +124,14 @@ internal static partial class NrlMapper
                 return NrlSkipReason.BadUrl;
             }
 
-            var item = new DocumentContent(url, c.Attachment!.ContentType ?? "application/octet-stream", MapCoding(c.Format), asid);
+            var item = new DocumentContent(
+                url,
+                c.Attachment!.ContentType ?? "application/octet-stream",
+                MapCoding(c.Format),
+                asid,
+                string.IsNullOrWhiteSpace(c.Attachment.Title) ? null : c.Attachment.Title,
+                ParseInstant(c.Attachment.Creation),
+                MapConcept(c.GetExtension(ContentStabilityUrl)?.Value as CodeableConcept));
             if (item.RequiresSpineSecureProxy && asid is null)
             {
                 return NrlSkipReason.SspWithoutAsid;
@@ -139,6 +151,37 @@ internal static partial class NrlMapper
         DocumentReferenceStatus.EnteredInError => PointerStatus.EnteredInError,
         _ => null,
     };
+
+    private static DocumentStatus? MapDocStatus(CompositionStatus? status) => status switch
+    {
+        CompositionStatus.Preliminary => DocumentStatus.Preliminary,
+        CompositionStatus.Final => DocumentStatus.Final,
+        CompositionStatus.Amended => DocumentStatus.Amended,
+        CompositionStatus.EnteredInError => DocumentStatus.EnteredInError,
+        _ => null,
+    };
+
+    private static PointerContext? MapContext(DocumentReference.ContextComponent? context)
+    {
+        if (context is null)
+        {
+            return null;
+        }
+
+        var mapped = new PointerContext(
+            MapConcept(context.PracticeSetting),
+            MapConcept(context.FacilityType),
+            context.Event.Select(MapConcept).OfType<CodedConcept>().ToArray(),
+            ParseInstant(context.Period?.Start),
+            ParseInstant(context.Period?.End));
+        return mapped is { PracticeSetting: null, FacilityType: null, Events.Count: 0, PeriodStart: null, PeriodEnd: null } ? null : mapped;
+    }
+
+    private static DateTimeOffset? ParseInstant(string? value) =>
+        value is not null && FhirDateTime.IsValidValue(value) && new FhirDateTime(value).TryToDateTimeOffset(out var when) ? when : null;
+
+    private static CodedConcept? MapConcept(CodeableConcept? concept) =>
+        concept?.Coding.Select(MapCoding).FirstOrDefault(c => c is not null);
 
     private static CodedConcept? Snomed(IEnumerable<CodeableConcept?> concepts) =>
         concepts.SelectMany(c => c?.Coding ?? [])

@@ -8,13 +8,15 @@ using Provenance = NcrsGateway.Core.Model.Provenance;
 namespace NcrsGateway.Adapters.Pds;
 
 /// <summary>
-/// PDS wire Patient → internal <see cref="PatientRecord"/>. Decides the state of every missing element:
-/// on a restricted record, address, telecom and GP are withheld, not "not recorded".
+/// PDS wire Patient → internal <see cref="PatientRecord"/>. Decides the state of every missing element: on a
+/// restricted record, everything that could reveal where the patient is (address, telecom, contacts, GP, nominated
+/// organisations, communication and contact preferences, birth place, removal, managing organisation) is withheld,
+/// not "not recorded", and stays withheld even if PDS were to send a value.
 /// </summary>
 internal static class PdsMapper
 {
-    internal const string VerificationStatusUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
-    internal const string DeathNotificationUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DeathNotificationStatus";
+    internal const string VerificationStatusUrl = PdsExtensions.VerificationStatus;
+    internal const string DeathNotificationUrl = PdsExtensions.DeathNotification;
     private const string ConfidentialitySystem = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     public static PatientRecord Map(Patient patient, NhsNumber? requested, string? etagVersion, DateTimeOffset retrievedAt)
@@ -27,28 +29,39 @@ internal static class PdsMapper
         var version = patient.Meta?.VersionId ?? etagVersion;
         var provenance = new Provenance(SourceServices.Pds, retrievedAt, version, retrievedAt, ShowWithoutRefresh: true);
         var sensitivity = MapSensitivity(patient.Meta);
-        var hidden = sensitivity == Sensitivity.Unrestricted ? ElementState.NotRecorded : ElementState.Withheld;
+        var guard = new RestrictedRecordGuard(sensitivity != Sensitivity.Unrestricted, provenance);
 
         var superseded = requested is { } r && r != current ? new[] { r } : [];
         var nhsIdentifier = patient.Identifier.Find(i => i.System == NhsNumber.System);
         var identity = new PatientIdentity(current, superseded, VerificationStatus(nhsIdentifier), provenance);
 
         var attributes = new PatientAttributes(
-            List<PatientName>(patient.Name.Select(MapName).ToList(), ElementState.NotRecorded, provenance),
+            RestrictedRecordGuard.List(patient.Name.Select(MapName).ToList(), ElementState.NotRecorded, provenance),
             Recorded<string>.From(patient.Gender?.GetLiteral(), ElementState.NotRecorded, provenance),
             Recorded<string>.From(patient.BirthDate, ElementState.NotRecorded, provenance),
-            List<PatientAddress>(patient.Address.Select(MapAddress).ToList(), hidden, provenance),
-            List<Core.Model.ContactPoint>(patient.Telecom.Where(t => t.Value is not null).Select(MapTelecom).ToList(), hidden, provenance),
-            Recorded<GeneralPractice>.From(MapPractice(patient), hidden, provenance),
-            Recorded<Deceased>.From(MapDeceased(patient), ElementState.NotRecorded, provenance));
+            guard.Hidden(patient.Address.Select(MapAddress).ToList()),
+            guard.Hidden(MapTelecom(patient.Telecom)),
+            guard.Hidden(MapPractice(patient)),
+            Recorded<Deceased>.From(MapDeceased(patient), ElementState.NotRecorded, provenance),
+            PdsCareMapper.Map(patient, guard));
 
         return new PatientRecord(identity, attributes, sensitivity, provenance);
     }
 
-    private static Recorded<IReadOnlyList<T>> List<T>(List<T> items, ElementState whenEmpty, Provenance provenance) =>
-        items.Count == 0
-            ? Recorded<IReadOnlyList<T>>.Absent(whenEmpty, provenance)
-            : Recorded<IReadOnlyList<T>>.Present(items, provenance);
+    internal static List<Core.Model.ContactPoint> MapTelecom(IEnumerable<Hl7.Fhir.Model.ContactPoint> telecom) =>
+        telecom.Where(t => !string.IsNullOrEmpty(t.Value)).Select(MapTelecom).ToList();
+
+    internal static CodedConcept? Concept(CodeableConcept? concept) =>
+        concept?.Coding.Select(Coding).FirstOrDefault(c => c is not null);
+
+    internal static CodedConcept? Coding(Coding? c) =>
+        c is { Code: { Length: > 0 } code } ? new CodedConcept(c.System ?? string.Empty, code, c.Display) : null;
+
+    internal static ValidityPeriod? Period(Period? period) =>
+        ValidityPeriod.From(ParseDate(period?.Start), ParseDate(period?.End));
+
+    internal static PatientName MapName(HumanName n) => new(
+        n.Use?.GetLiteral(), n.Family, NonNull(n.Given), NonNull(n.Prefix), NonNull(n.Suffix), Period(n.Period));
 
     private static Sensitivity MapSensitivity(Meta? meta) =>
         meta?.Security.Find(c => c.System == ConfidentialitySystem)?.Code switch
@@ -62,18 +75,27 @@ internal static class PdsMapper
     private static string? VerificationStatus(Identifier? identifier) =>
         (identifier?.GetExtension(VerificationStatusUrl)?.Value as CodeableConcept)?.Coding.FirstOrDefault()?.Code;
 
-    private static PatientName MapName(HumanName n) => new(
-        n.Use?.GetLiteral(), n.Family, NonNull(n.Given), NonNull(n.Prefix), NonNull(n.Suffix),
-        ParseDate(n.Period?.Start), ParseDate(n.Period?.End));
-
     private static PatientAddress MapAddress(Address a) => new(
-        a.Use?.GetLiteral(), NonNull(a.Line), a.PostalCode, ParseDate(a.Period?.Start), ParseDate(a.Period?.End));
+        a.Use?.GetLiteral(), NonNull(a.Line), a.PostalCode, a.Text, AddressKeys(a), Period(a.Period));
 
-    private static Core.Model.ContactPoint MapTelecom(Hl7.Fhir.Model.ContactPoint t) =>
-        new(t.System?.GetLiteral() ?? "other", t.Value!, t.Use?.GetLiteral());
+    private static AddressKey[] AddressKeys(Address a) =>
+        a.Extension.Where(e => e.Url == PdsExtensions.AddressKey)
+            .Select(e => (Type: (e.GetExtension("type")?.Value as Hl7.Fhir.Model.Coding)?.Code, Value: (e.GetExtension("value")?.Value as FhirString)?.Value))
+            .Where(k => !string.IsNullOrEmpty(k.Type) && !string.IsNullOrEmpty(k.Value))
+            .Select(k => new AddressKey(k.Type!, k.Value!))
+            .ToArray();
+
+    /// <summary>UK Core puts OtherContactSystem on <c>ContactPoint.system</c>; PDS puts it on the ContactPoint. Both are read.</summary>
+    private static Core.Model.ContactPoint MapTelecom(Hl7.Fhir.Model.ContactPoint t)
+    {
+        var other = (t.SystemElement?.GetExtension(PdsExtensions.OtherContactSystem) ?? t.GetExtension(PdsExtensions.OtherContactSystem))?.Value as Hl7.Fhir.Model.Coding;
+        return new(t.System?.GetLiteral() ?? "other", t.Value!, t.Use?.GetLiteral(), Period(t.Period), Coding(other));
+    }
 
     private static GeneralPractice? MapPractice(Patient patient) =>
-        patient.GeneralPractitioner.FirstOrDefault()?.Identifier?.Value is { Length: > 0 } ods ? new GeneralPractice(ods) : null;
+        patient.GeneralPractitioner.FirstOrDefault()?.Identifier is { Value: { Length: > 0 } ods } id
+            ? new GeneralPractice(ods, Period(id.Period))
+            : null;
 
     private static Deceased? MapDeceased(Patient patient)
     {

@@ -70,6 +70,21 @@ public static class GatewayErrors
         "Your role does not allow this action. Ask your local administrator if you believe you need access.",
         FailureCategory.AccessRefused);
 
+    public static readonly GatewayError RoleNotSelected = new(
+        "role-not-selected", 403, "forbidden",
+        "No role was selected when you signed in, or the selected role is no longer one of yours. Sign in again and select a role on your smartcard that allows access to patient records; if none is offered, ask your Registration Authority.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError RoleNotPermitted = new(
+        "role-not-permitted", 403, "forbidden",
+        "The role you selected on your smartcard does not allow use of this service. Sign in again and select a role on your smartcard that allows access to patient records (or to the audit trail); if you have none, ask your Registration Authority.",
+        FailureCategory.AccessRefused);
+
+    public static readonly GatewayError IdentityUnavailable = new(
+        "identity-unavailable", 503, "transient",
+        "Your smartcard role could not be checked with NHS Care Identity Service right now. Try again in a few minutes and use local records in the meantime; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.UpstreamUnavailable);
+
     public static readonly GatewayError PointerTypeNotPermitted = new(
         "pointer-type-not-permitted", 403, "forbidden",
         "Your organisation is not set up to view this type of record through the National Record Locator. Ask your local administrator or the record's owner for the information another way.",

@@ -1,4 +1,8 @@
 namespace NcrsGateway.Core.Model;
 
-/// <summary>A telephone number or e-mail address (FHIR ContactPoint system and use codes).</summary>
-public sealed record ContactPoint(string System, string Value, string? Use);
+/// <summary>
+/// A telephone number, e-mail address or other contact route (FHIR ContactPoint system and use codes).
+/// <paramref name="OtherSystem"/> is the UK Core OtherContactSystem code (for example textphone) when
+/// <paramref name="System"/> is <c>other</c>.
+/// </summary>
+public sealed record ContactPoint(string System, string Value, string? Use, ValidityPeriod? Period, CodedConcept? OtherSystem);

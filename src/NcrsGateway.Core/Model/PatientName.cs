@@ -7,5 +7,4 @@ public sealed record PatientName(
     IReadOnlyList<string> Given,
     IReadOnlyList<string> Prefix,
     IReadOnlyList<string> Suffix,
-    DateOnly? PeriodStart,
-    DateOnly? PeriodEnd);
+    ValidityPeriod? Period);

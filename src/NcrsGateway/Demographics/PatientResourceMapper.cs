@@ -20,7 +20,10 @@ internal static class PatientResourceMapper
     private const string DeathNotificationUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DeathNotificationStatus";
     private const string DeathNotificationSystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-DeathNotificationStatus";
     private const string ConfidentialitySystem = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
-    private const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    internal const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    private const string AddressKeyUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AddressKey";
+    private const string AddressKeyTypeSystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-AddressKeyType";
+    private const string OtherContactSystemUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-OtherContactSystem";
 
     public static Patient ToFhir(PatientRecord record)
     {
@@ -43,11 +46,12 @@ internal static class PatientResourceMapper
 
         MapList(a.Names, record, patient.Name, MapName, () => new HumanName());
         MapList(a.Addresses, record, patient.Address, MapAddress, () => new Address());
-        MapList(a.Telecom, record, patient.Telecom, t => new ContactPoint(EnumUtility.ParseLiteral<ContactPoint.ContactPointSystem>(t.System), EnumUtility.ParseLiteral<ContactPoint.ContactPointUse>(t.Use ?? string.Empty), t.Value), () => new ContactPoint());
+        MapList(a.Telecom, record, patient.Telecom, MapTelecom, () => new ContactPoint());
         MapGender(a.Gender, record, patient);
         patient.BirthDateElement = Primitive(a.BirthDate, record, v => new Date(v));
         MapPractice(a.GeneralPractitioner, record, patient);
         MapDeceased(a.Deceased, record, patient);
+        PatientCareMapper.Map(a.Care, record, patient);
         return patient;
     }
 
@@ -81,7 +85,7 @@ internal static class PatientResourceMapper
         return id;
     }
 
-    private static void MapList<TModel, TFhir>(Recorded<IReadOnlyList<TModel>> recorded, PatientRecord record, List<TFhir> target, Func<TModel, TFhir> map, Func<TFhir> empty)
+    internal static void MapList<TModel, TFhir>(Recorded<IReadOnlyList<TModel>> recorded, PatientRecord record, List<TFhir> target, Func<TModel, TFhir> map, Func<TFhir> empty)
         where TFhir : Element
     {
         if (recorded.HasValue)
@@ -134,8 +138,7 @@ internal static class PatientResourceMapper
     {
         if (gp.HasValue)
         {
-            patient.GeneralPractitioner.Add(WithProvenance(
-                new ResourceReference { Type = "Organization", Identifier = new Identifier(OdsSystem, gp.Value!.OdsCode) }, gp.Provenance, record));
+            patient.GeneralPractitioner.Add(WithProvenance(OdsReference(gp.Value!.OdsCode, gp.Value.Period), gp.Provenance, record));
         }
         else if (gp.State != ElementState.NotRecorded)
         {
@@ -166,30 +169,69 @@ internal static class PatientResourceMapper
         }
     }
 
-    private static HumanName MapName(PatientName n) => new()
+    /// <summary>An organisation reference by ODS code; the period (GP registration, managing organisation) sits on the identifier, as PDS puts it.</summary>
+    internal static ResourceReference OdsReference(string odsCode, ValidityPeriod? period) => new()
+    {
+        Type = "Organization",
+        Identifier = new Identifier(OdsSystem, odsCode) { Period = Period(period) },
+    };
+
+    /// <summary>
+    /// A contact point with its validity period (an ended e-mail keeps its end date, so no client takes it for current)
+    /// and, for system <c>other</c>, the UK Core OtherContactSystem code on <c>ContactPoint.system</c> (its UK Core context).
+    /// </summary>
+    internal static ContactPoint MapTelecom(Core.Model.ContactPoint t)
+    {
+        var point = new ContactPoint(EnumUtility.ParseLiteral<ContactPoint.ContactPointSystem>(t.System), EnumUtility.ParseLiteral<ContactPoint.ContactPointUse>(t.Use ?? string.Empty), t.Value)
+        {
+            Period = Period(t.Period),
+        };
+        if (t.OtherSystem is { } other)
+        {
+            point.SystemElement ??= new Code<ContactPoint.ContactPointSystem>();
+            point.SystemElement.Extension.Add(new Extension(OtherContactSystemUrl, new Coding(other.System, other.Code, other.Display)));
+        }
+
+        return point;
+    }
+
+    internal static HumanName MapName(PatientName n) => new()
     {
         Use = n.Use is null ? null : EnumUtility.ParseLiteral<HumanName.NameUse>(n.Use),
         Family = n.Family,
         Given = n.Given,
         Prefix = n.Prefix,
         Suffix = n.Suffix,
-        Period = Period(n.PeriodStart, n.PeriodEnd),
+        Period = Period(n.Period),
     };
 
-    private static Address MapAddress(PatientAddress a) => new()
+    private static Address MapAddress(PatientAddress a)
     {
-        Use = a.Use is null ? null : EnumUtility.ParseLiteral<Address.AddressUse>(a.Use),
-        Line = a.Lines,
-        PostalCode = a.PostalCode,
-        Period = Period(a.PeriodStart, a.PeriodEnd),
-    };
+        var address = new Address
+        {
+            Use = a.Use is null ? null : EnumUtility.ParseLiteral<Address.AddressUse>(a.Use),
+            Text = a.Text,
+            Line = a.Lines,
+            PostalCode = a.PostalCode,
+            Period = Period(a.Period),
+        };
+        foreach (var key in a.Keys)
+        {
+            var ext = new Extension { Url = AddressKeyUrl };
+            ext.AddExtension("type", new Coding(AddressKeyTypeSystem, key.Type));
+            ext.AddExtension("value", new FhirString(key.Value));
+            address.Extension.Add(ext);
+        }
 
-    private static Period? Period(DateOnly? start, DateOnly? end) =>
-        start is null && end is null ? null : new Period(
-            start is { } s ? new FhirDateTime(s.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
-            end is { } e ? new FhirDateTime(e.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null);
+        return address;
+    }
 
-    private static T WithProvenance<T>(T element, Core.Model.Provenance provenance, PatientRecord record)
+    internal static Period? Period(ValidityPeriod? period) =>
+        period is null ? null : new Period(
+            period.Start is { } s ? new FhirDateTime(s.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
+            period.End is { } e ? new FhirDateTime(e.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null);
+
+    internal static T WithProvenance<T>(T element, Core.Model.Provenance provenance, PatientRecord record)
         where T : Element
     {
         if (provenance != record.Provenance)

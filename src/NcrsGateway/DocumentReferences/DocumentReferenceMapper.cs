@@ -9,11 +9,14 @@ namespace NcrsGateway.DocumentReferences;
 /// <summary>
 /// Internal <see cref="DocumentPointer"/> → UK Core DocumentReference. Every attachment URL points back at the
 /// gateway's <c>Binary</c> endpoint: the repository URL (and whether it is <c>ssp://</c>) never leaves the gateway.
+/// Everything else NRL says about the record is passed on: security labels (a very restricted pointer keeps its
+/// <c>V</c>), description, document status, clinical context, attachment title, creation time and content stability.
 /// </summary>
 internal static class DocumentReferenceMapper
 {
     public const string UkCoreDocumentReferenceProfile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference";
     private const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    private const string ContentStabilityUrl = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
 
     public static DocumentReference ToFhir(DocumentPointer pointer, string baseUrl)
     {
@@ -38,6 +41,17 @@ internal static class DocumentReferenceMapper
             Subject = new ResourceReference { Identifier = new Identifier(NhsNumber.System, pointer.Patient.Value) },
             Custodian = new ResourceReference { Identifier = new Identifier(OdsSystem, pointer.CustodianOds) },
             Date = pointer.Created,
+            Description = pointer.Description,
+            DocStatus = pointer.DocStatus switch
+            {
+                DocumentStatus.Preliminary => CompositionStatus.Preliminary,
+                DocumentStatus.Final => CompositionStatus.Final,
+                DocumentStatus.Amended => CompositionStatus.Amended,
+                DocumentStatus.EnteredInError => CompositionStatus.EnteredInError,
+                _ => null,
+            },
+            SecurityLabel = [.. pointer.Confidentiality.Labels.Select(Concept)],
+            Context = Context(pointer.Context),
         };
         reference.Meta.Extension.Add(GatewayExtensions.ProvenanceExtension(pointer.Provenance));
         if (pointer.Category is { } category)
@@ -66,16 +80,23 @@ internal static class DocumentReferenceMapper
         for (var i = 0; i < pointer.Content.Count; i++)
         {
             var content = pointer.Content[i];
-            reference.Content.Add(new DocumentReference.ContentComponent
+            var component = new DocumentReference.ContentComponent
             {
                 Attachment = new Attachment
                 {
                     ContentType = content.ContentType,
                     Url = BinaryUrl(baseUrl, pointer.Id, pointer.Content.Count > 1 ? i : null),
-                    Title = pointer.Type.Display,
+                    Title = content.Title ?? pointer.Type.Display,
+                    CreationElement = content.Created is { } created ? new FhirDateTime(created) : null,
                 },
                 Format = content.Format is { } f ? new Coding(f.System, f.Code, f.Display) : null,
-            });
+            };
+            if (content.Stability is { } stability)
+            {
+                component.Extension.Add(new Extension(ContentStabilityUrl, Concept(stability)));
+            }
+
+            reference.Content.Add(component);
         }
 
         return reference;
@@ -86,6 +107,16 @@ internal static class DocumentReferenceMapper
         contentIndex is { } i
             ? string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/Binary/{pointerId}?content={i}")
             : $"{baseUrl}/Binary/{pointerId}";
+
+    private static DocumentReference.ContextComponent? Context(PointerContext? context) => context is null ? null : new()
+    {
+        PracticeSetting = context.PracticeSetting is { } setting ? Concept(setting) : null,
+        FacilityType = context.FacilityType is { } facility ? Concept(facility) : null,
+        Event = [.. context.Events.Select(Concept)],
+        Period = context.PeriodStart is null && context.PeriodEnd is null ? null : new Period(
+            context.PeriodStart is { } s ? new FhirDateTime(s) : null,
+            context.PeriodEnd is { } e ? new FhirDateTime(e) : null),
+    };
 
     private static CodeableConcept Concept(CodedConcept concept) =>
         new(concept.System, concept.Code, concept.Display, null);

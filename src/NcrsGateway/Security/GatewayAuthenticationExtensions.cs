@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NcrsGateway.Security.Cis2;
 
 namespace NcrsGateway.Security;
 
@@ -29,6 +30,7 @@ internal static class GatewayAuthenticationExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory>((jwt, options, loggers) =>
                 JwtBearerSetup.Apply(jwt, options.Value, sandboxKey, loggers.CreateLogger(typeof(JwtBearerSetup))));
+        services.AddCis2Identity();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using NcrsGateway.Security.Cis2;
 
 namespace NcrsGateway.Security;
 
@@ -39,4 +41,8 @@ public sealed class GatewayAuthenticationOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan? MaxTokenLifetime { get; set; }
+
+    /// <summary>NHS CIS2 claims mapping (user, ODS, roles from the selected smartcard role); off unless enabled.</summary>
+    [ValidateObjectMembers]
+    public Cis2Options Cis2 { get; set; } = new();
 }

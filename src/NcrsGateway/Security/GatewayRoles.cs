@@ -11,4 +11,10 @@ internal static class GatewayRoles
 
     /// <summary>Searches the audit trail; no clinical data access.</summary>
     public const string Auditor = "auditor";
+
+    /// <summary>Operational support staff: signed in and recorded, with no clinical data access and no audit search.</summary>
+    public const string Support = "support";
+
+    /// <summary>Every role the gateway knows, for validating configured role maps.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, Support };
 }

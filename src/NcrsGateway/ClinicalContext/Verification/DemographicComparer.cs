@@ -8,15 +8,18 @@ namespace NcrsGateway.ClinicalContext.Verification;
 
 /// <summary>
 /// Compares the demographics a local system holds with the national record, field by field. Pure: it reads
-/// both sides and changes neither. Names compare ignoring case and spacing, postcodes ignoring spaces.
+/// both sides and changes neither. Names compare ignoring case and spacing, postcodes ignoring spaces. Only a
+/// national name, address or GP registration valid on <c>today</c> is compared: one whose period has ended (or not
+/// yet begun) is never taken for the current value, so a record with none current reads "missing nationally".
 /// </summary>
 internal static class DemographicComparer
 {
-    public static IReadOnlyList<FieldComparison> Compare(NhsNumber given, Patient local, PatientRecord national)
+    public static IReadOnlyList<FieldComparison> Compare(NhsNumber given, Patient local, PatientRecord national, DateOnly today)
     {
         var a = national.Attributes;
-        var name = PreferredName(a.Names);
-        var address = PreferredAddress(a.Addresses);
+        var name = PreferredName(a.Names, today);
+        var address = PreferredAddress(a.Addresses, today);
+        var practice = a.GeneralPractitioner.Value is { } gp && ValidityPeriod.IsCurrent(gp.Period, today) ? gp.OdsCode : null;
         var localName = local.Name.FirstOrDefault(n => n.Use is HumanName.NameUse.Usual or HumanName.NameUse.Official) ?? local.Name.FirstOrDefault();
         var localAddress = local.Address.FirstOrDefault(x => x.Use == Address.AddressUse.Home) ?? local.Address.FirstOrDefault();
 
@@ -30,7 +33,7 @@ internal static class DemographicComparer
             Field("gender", a.Gender.State, a.Gender.Value, local.Gender is { } g ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(g) : null, a.Gender.Provenance, SameWords),
             Field("address.postalCode", a.Addresses.State, address?.PostalCode, localAddress?.PostalCode, a.Addresses.Provenance, SamePostcode),
             Field("address.line", a.Addresses.State, Join(address?.Lines, ", "), Join(localAddress?.Line, ", "), a.Addresses.Provenance, SameWords),
-            Field("generalPractitioner", a.GeneralPractitioner.State, a.GeneralPractitioner.Value?.OdsCode, LocalPractice(local), a.GeneralPractitioner.Provenance, SameWords),
+            Field("generalPractitioner", a.GeneralPractitioner.State, practice, LocalPractice(local), a.GeneralPractitioner.Provenance, SameWords),
             Field("deceased", a.Deceased.State, a.Deceased.Value?.DateTime, LocalDeceased(local), a.Deceased.Provenance, SameDeath),
         ];
     }
@@ -50,13 +53,17 @@ internal static class DemographicComparer
         return new FieldComparison(field, status, state == ElementState.Withheld ? null : national, local, provenance);
     }
 
-    private static PatientName? PreferredName(Recorded<IReadOnlyList<PatientName>> names) =>
-        names.Value is not { } list ? null
-            : list.FirstOrDefault(n => n.Use is "usual" or "official" && n.PeriodEnd is null) ?? list.FirstOrDefault(n => n.PeriodEnd is null) ?? list[0];
+    private static PatientName? PreferredName(Recorded<IReadOnlyList<PatientName>> names, DateOnly today)
+    {
+        var current = (names.Value ?? []).Where(n => ValidityPeriod.IsCurrent(n.Period, today)).ToList();
+        return current.Find(n => n.Use is "usual" or "official") ?? current.Find(n => n.Use is not ("old" or "maiden")) ?? current.FirstOrDefault();
+    }
 
-    private static PatientAddress? PreferredAddress(Recorded<IReadOnlyList<PatientAddress>> addresses) =>
-        addresses.Value is not { } list ? null
-            : list.FirstOrDefault(x => x.Use == "home" && x.PeriodEnd is null) ?? list.FirstOrDefault(x => x.PeriodEnd is null) ?? list[0];
+    private static PatientAddress? PreferredAddress(Recorded<IReadOnlyList<PatientAddress>> addresses, DateOnly today)
+    {
+        var current = (addresses.Value ?? []).Where(x => ValidityPeriod.IsCurrent(x.Period, today) && x.Use is not "old").ToList();
+        return current.Find(x => x.Use == "home") ?? current.FirstOrDefault();
+    }
 
     private static string? LocalPractice(Patient local) =>
         local.GeneralPractitioner.FirstOrDefault()?.Identifier?.Value;

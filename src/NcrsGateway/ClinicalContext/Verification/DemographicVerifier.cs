@@ -10,14 +10,14 @@ namespace NcrsGateway.ClinicalContext.Verification;
 /// <c>POST /fhir/Patient/$verify</c>: reads the national record for the NHS number the local system holds and
 /// compares field by field. It never writes anything and never chooses a patient.
 /// </summary>
-internal sealed class DemographicVerifier(IDemographicsSource demographics)
+internal sealed class DemographicVerifier(IDemographicsSource demographics, TimeProvider time)
 {
     public async Task<FhirResult> VerifyAsync(Resource body, RequestContext context, CancellationToken cancellationToken)
     {
         var local = LocalPatient(body);
         var given = GivenNhsNumber(local);
         var national = await demographics.ReadAsync(given, context, cancellationToken).ConfigureAwait(false);
-        var fields = DemographicComparer.Compare(given, local, national);
+        var fields = DemographicComparer.Compare(given, local, national, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         return FhirResult.From(VerificationParameters.Create(given, national, fields));
     }
 
