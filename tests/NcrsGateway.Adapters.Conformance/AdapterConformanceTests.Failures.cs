@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace NcrsGateway.Adapters.Conformance;
+
+/// <summary>Failures: invalid input never sent, timeouts of headers and body, upstream statuses mapped to the taxonomy.</summary>
+public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
+{
+    [Fact]
+    public async Task InvalidNhsNumber_IsRefusedBeforeAnyCall()
+    {
+        AnswerOk();
+
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(), Context(), InvalidNhsNumber));
+
+        Assert.Equal(GatewayErrors.InvalidNhsNumber, e.Error);
+        Assert.Empty(Received);
+    }
+
+    [Fact]
+    public async Task Wire_CarriesOnlyValidNhsNumbers()
+    {
+        AnswerOk();
+
+        await CallAsync(BuildAdapter(), Context());
+
+        Assert.NotEmpty(Received);
+        foreach (var request in Received)
+        {
+            var wire = request.Url + "\n" + request.Body;
+            var numbers = TenDigits().Matches(wire).Select(m => m.Value).ToList();
+            Assert.All(numbers, n => Assert.True(NhsNumber.TryParse(n, out _), "An invalid NHS number was sent upstream."));
+        }
+    }
+
+    [Fact]
+    public async Task SlowHeaders_TimeOutAsUpstreamTimeout()
+    {
+        Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(MinimalValidResponse(ValidNhsNumber)).WithDelay(TimeSpan.FromSeconds(3)));
+
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts), Context()));
+
+        Assert.Equal(GatewayErrors.UpstreamTimeout, e.Error);
+    }
+
+    [Fact]
+    public async Task SlowBody_TimesOutAsUpstreamTimeout()
+    {
+        using var upstream = new SlowBodyUpstream(MinimalValidResponse(ValidNhsNumber), TimeSpan.FromMilliseconds(300));
+
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts, upstream.Url), Context()));
+
+        Assert.Equal(GatewayErrors.UpstreamTimeout, e.Error);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task UpstreamStatus_IsMappedToTheTaxonomy(int status)
+    {
+        var retryAfter = status is 429 or 503 ? "30" : null;
+        Answer(status, ErrorOutcome(status == 404 ? "not-found" : "processing"), retryAfter);
+        var adapter = BuildAdapter(new Dictionary<string, string?> { ["MaxRetries"] = "0" });
+
+        if (ExpectedError(status) is not { } expected)
+        {
+            await CallAsync(adapter, Context()); // the adapter declares this status a result, not an error
+            return;
+        }
+
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(adapter, Context()));
+        Assert.Equal(expected.Code, e.Error.Code);
+        Assert.DoesNotContain(UpstreamDiagnostics, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(UpstreamDiagnostics, e.Detail ?? string.Empty, StringComparison.Ordinal);
+        if (retryAfter is not null)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
+        }
+    }
+
+    private static Dictionary<string, string?> ShortTimeouts => new()
+    {
+        ["AttemptTimeout"] = "00:00:00.200",
+        ["TotalTimeout"] = "00:00:00.500",
+        ["MaxRetries"] = "0",
+    };
+
+    [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex TenDigits();
+}
