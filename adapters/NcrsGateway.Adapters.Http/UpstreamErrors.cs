@@ -15,15 +15,30 @@ public static class UpstreamErrors
     /// or null when it is not an upstream failure (so it propagates unchanged).
     /// </summary>
     /// <param name="e">What the send threw.</param>
-    /// <param name="breakDuration">The configured break duration, offered as Retry-After while the circuit is open.</param>
+    /// <param name="breakDuration">
+    /// The configured break duration, offered as Retry-After for an open circuit whose remaining break time is not known.
+    /// </param>
     public static GatewayException? Translate(Exception e, TimeSpan breakDuration) => e switch
     {
         TimeoutRejectedException or TaskCanceledException => new(GatewayErrors.UpstreamTimeout, inner: e),
+        UpstreamBackoffException { CircuitOpen: true } open => new(
+            GatewayErrors.UpstreamUnavailable, $"The gateway will try the national service again in {Seconds(open.RetryAfter)}.", AtLeastOneSecond(open.RetryAfter), e),
+        UpstreamBackoffException busy => Busy(busy.RetryAfter, e),
+        UpstreamResponseTooLargeException => new(GatewayErrors.UpstreamError, inner: e),
         BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: breakDuration, inner: e),
         RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),
         HttpRequestException => new(GatewayErrors.UpstreamUnavailable, inner: e),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>upstream-busy</c>: the upstream asked not to be called for <paramref name="wait"/>; the caller gets the time left
+    /// both as Retry-After and in the sentence.
+    /// </summary>
+    /// <param name="wait">How long until the upstream may be called again.</param>
+    /// <param name="inner">What caused it, if anything.</param>
+    public static GatewayException Busy(TimeSpan wait, Exception? inner = null) =>
+        new(GatewayErrors.UpstreamRateLimited, $"Try again in {Seconds(wait)}.", AtLeastOneSecond(wait), inner);
 
     /// <summary>The upstream's Retry-After as a wait (a past date reads as zero), or null when it sent none.</summary>
     /// <param name="response">The upstream response.</param>
@@ -46,6 +61,12 @@ public static class UpstreamErrors
         var wait = date - time.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
+
+    private static TimeSpan AtLeastOneSecond(TimeSpan wait) => TimeSpan.FromSeconds(WholeSeconds(wait));
+
+    private static int WholeSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    private static string Seconds(TimeSpan wait) => WholeSeconds(wait) is 1 ? "1 second" : $"{WholeSeconds(wait)} seconds";
 
     /// <summary>The Spine error code (e.g. INVALIDATED_RESOURCE) from an OperationOutcome body, if any.</summary>
     /// <param name="response">The upstream error response; its body is read.</param>

@@ -39,6 +39,20 @@ public abstract class UpstreamOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The longest an upstream's Retry-After (on a 429 or 503) is remembered: until it passes, this instance sends that
+    /// upstream nothing and callers are told to come back. A longer Retry-After is cut to this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxRetryAfterBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Largest upstream response body read, in bytes. Bodies are read in full inside the timeouts and breaker, so a slow
+    /// body counts against them; a larger body is refused as an upstream error.
+    /// </summary>
+    [Range(65_536, 67_108_864)]
+    public int MaxResponseBodyBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Most concurrent requests this instance sends to the upstream; further calls are refused fast.</summary>
     [Range(1, 1000)]
     public int MaxConcurrentRequests { get; set; } = 20;

@@ -18,13 +18,13 @@ public static class UpstreamOptionsRules
         ArgumentNullException.ThrowIfNull(options);
         if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "https" or "http" } url)
         {
-            builder.AddError($"must be an absolute http(s) URL (leave {sectionName}:BaseUrl unset to use the sandbox)", nameof(UpstreamOptions.BaseUrl));
+            builder.AddError($"must be an absolute http(s) URL (leave {sectionName}:BaseUrl unset when {sectionName} is not used)", nameof(UpstreamOptions.BaseUrl));
             return null;
         }
 
         if (!url.AbsolutePath.EndsWith('/'))
         {
-            builder.AddError("must end with '/' so relative paths resolve under it", nameof(UpstreamOptions.BaseUrl));
+            builder.AddError("must end with '/' so relative paths resolve under it (a missing one is added when bound from configuration)", nameof(UpstreamOptions.BaseUrl));
             return null;
         }
 

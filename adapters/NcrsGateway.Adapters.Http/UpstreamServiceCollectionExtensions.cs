@@ -12,7 +12,8 @@ public static class UpstreamServiceCollectionExtensions
     /// <summary>
     /// Binds <typeparamref name="TOptions"/> from <paramref name="sectionName"/> (unknown keys are an error), validates it
     /// on start with the generated DataAnnotations validator and the adapter's cross-field rules, and registers
-    /// <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// <see cref="TimeProvider.System"/> unless a clock is already registered. A <see cref="UpstreamOptions.BaseUrl"/>
+    /// without a trailing '/' gets one, so relative paths resolve under it either way.
     /// </summary>
     /// <typeparam name="TOptions">The adapter's options.</typeparam>
     /// <typeparam name="TValidator">The adapter's <c>[OptionsValidator]</c> partial.</typeparam>
@@ -28,6 +29,7 @@ public static class UpstreamServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TOptions>()
             .Bind(configuration.GetSection(sectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(o => o.BaseUrl = WithTrailingSlash(o.BaseUrl))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TRules>());
@@ -35,9 +37,20 @@ public static class UpstreamServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Appends '/' to an absolute URL's path when missing (an unset or relative URL is left for validation).</summary>
+    /// <param name="url">The configured base URL.</param>
+    public static Uri? WithTrailingSlash(Uri? url) =>
+        url is { IsAbsoluteUri: true } && !url.AbsolutePath.EndsWith('/') && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)
+            ? new UriBuilder(url) { Path = url.AbsolutePath + "/" }.Uri
+            : url;
+
     /// <summary>
     /// Registers the adapter's typed client at <see cref="UpstreamOptions.BaseUrl"/> with the default HTTP loggers removed
     /// (they log request URLs, which can contain NHS numbers) and the standard resilience handler, which owns all timeouts.
+    /// Every attempt reads the whole body (at most <see cref="UpstreamOptions.MaxResponseBodyBytes"/>) inside the timeouts and
+    /// breaker, and an upstream's Retry-After is remembered: no call goes to it before it passes.
+    /// The primary handler keeps no cookies: its connection pool is shared by every caller of every organisation, so a
+    /// cookie one caller's response set must never be sent on another caller's request.
     /// </summary>
     /// <typeparam name="TClient">The Core port the client implements.</typeparam>
     /// <typeparam name="TImplementation">The adapter's client.</typeparam>
@@ -51,15 +64,36 @@ public static class UpstreamServiceCollectionExtensions
         where TOptions : UpstreamOptions
     {
         ArgumentNullException.ThrowIfNull(configureResilience);
-        var pipeline = services.AddHttpClient<TClient, TImplementation>((sp, http) =>
+        var client = services.AddHttpClient<TClient, TImplementation>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl;
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
             })
-            .RemoveAllLoggers() // the default handler logs request URLs, which can contain NHS numbers
-            .AddStandardResilienceHandler();
+            .UseSocketsHttpHandler((handler, _) => handler.UseCookies = false) // no cookie container shared between callers
+            .RemoveAllLoggers(); // the default handler logs request URLs, which can contain NHS numbers
+        var name = client.Name;
+        services.AddKeyedSingleton(name, (sp, _) => new UpstreamBackoff(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TOptions>>().Value.MaxRetryAfterBackoff));
+
+        // Outermost: a remembered Retry-After refuses the call before it takes a concurrency permit.
+        client.AddHttpMessageHandler(sp => new UpstreamBackoffHandler(sp.GetRequiredKeyedService<UpstreamBackoff>(name)));
+        var pipeline = client.AddStandardResilienceHandler();
+
+        // Per attempt, inside the timeouts and breaker: remember Retry-After, and read the whole body.
+        client.AddHttpMessageHandler(sp => new UpstreamRetryAfterRecorder(sp.GetRequiredKeyedService<UpstreamBackoff>(name)))
+            .AddHttpMessageHandler(sp => new UpstreamBodyBufferingHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBodyBytes));
         services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
-            .Configure<IOptions<TOptions>, TimeProvider>((o, upstream, time) => configureResilience(o, upstream.Value, time));
+            .Configure<IOptions<TOptions>, TimeProvider, IServiceProvider>((o, upstream, time, sp) =>
+            {
+                configureResilience(o, upstream.Value, time);
+                var backoff = sp.GetRequiredKeyedService<UpstreamBackoff>(name);
+                var onOpened = o.CircuitBreaker.OnOpened;
+                o.CircuitBreaker.OnOpened = args =>
+                {
+                    backoff.CircuitOpened(args.BreakDuration);
+                    return onOpened?.Invoke(args) ?? ValueTask.CompletedTask;
+                };
+            });
         return services;
     }
 }

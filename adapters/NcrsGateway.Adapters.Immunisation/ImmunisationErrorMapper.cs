@@ -24,7 +24,7 @@ internal static class ImmunisationErrorMapper
             HttpStatusCode.Forbidden => new(ImmunisationErrors.VaccineTypeNotPermitted),
             HttpStatusCode.NotFound when body is OperationOutcome => new(GatewayErrors.PatientNotFound),
             HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new(GatewayErrors.UpstreamTimeout),
-            HttpStatusCode.TooManyRequests => new(GatewayErrors.UpstreamRateLimited, retryAfter: retryAfter ?? TimeSpan.FromSeconds(1)),
+            HttpStatusCode.TooManyRequests => UpstreamErrors.Busy(retryAfter ?? TimeSpan.FromSeconds(1)),
             HttpStatusCode.ServiceUnavailable => new(GatewayErrors.UpstreamUnavailable, retryAfter: retryAfter),
             _ => new(GatewayErrors.UpstreamError),
         };

@@ -21,7 +21,7 @@ internal static class NrlErrorMapper
             (HttpStatusCode.Forbidden, _) => new(GatewayErrors.PointerTypeNotPermitted),
             (HttpStatusCode.Unauthorized, _) => new(GatewayErrors.UpstreamAccessDenied),
             (HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout, _) => new(GatewayErrors.UpstreamTimeout),
-            (HttpStatusCode.TooManyRequests, _) => new(GatewayErrors.UpstreamRateLimited, retryAfter: retryAfter ?? TimeSpan.FromSeconds(1)),
+            (HttpStatusCode.TooManyRequests, _) => UpstreamErrors.Busy(retryAfter ?? TimeSpan.FromSeconds(1)),
             (HttpStatusCode.ServiceUnavailable, _) => new(GatewayErrors.UpstreamUnavailable, retryAfter: retryAfter),
             _ => new(GatewayErrors.UpstreamError),
         };

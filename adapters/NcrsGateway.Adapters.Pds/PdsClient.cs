@@ -88,7 +88,7 @@ internal sealed partial class PdsClient(
 
         using (response)
         {
-            throw await PdsErrorMapper.MapAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await PdsErrorMapper.MapAsync(response, time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -10,10 +10,10 @@ namespace NcrsGateway.Adapters.Pds;
 /// </summary>
 internal static class PdsErrorMapper
 {
-    public static async Task<GatewayException> MapAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<GatewayException> MapAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
     {
         var spineCode = await UpstreamErrors.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
-        var retryAfter = UpstreamErrors.RetryAfter(response, TimeProvider.System);
+        var retryAfter = UpstreamErrors.RetryAfter(response, time);
         return (response.StatusCode, spineCode) switch
         {
             (HttpStatusCode.BadRequest, "INVALID_RESOURCE_ID") => new(GatewayErrors.InvalidNhsNumber),
@@ -22,7 +22,7 @@ internal static class PdsErrorMapper
             (HttpStatusCode.NotFound, _) => new(GatewayErrors.PatientNotFound),
             (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, _) => new(GatewayErrors.UpstreamAccessDenied),
             (HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout, _) => new(GatewayErrors.UpstreamTimeout),
-            (HttpStatusCode.TooManyRequests, _) => new(GatewayErrors.UpstreamRateLimited, retryAfter: retryAfter ?? TimeSpan.FromSeconds(1)),
+            (HttpStatusCode.TooManyRequests, _) => UpstreamErrors.Busy(retryAfter ?? TimeSpan.FromSeconds(1)),
             (HttpStatusCode.ServiceUnavailable, _) => new(GatewayErrors.UpstreamUnavailable, retryAfter: retryAfter),
             _ => new(GatewayErrors.UpstreamError),
         };

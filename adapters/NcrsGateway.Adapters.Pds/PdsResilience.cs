@@ -9,9 +9,9 @@ namespace NcrsGateway.Adapters.Pds;
 /// </summary>
 internal static class PdsResilience
 {
-    public static void Configure(HttpStandardResilienceOptions o, PdsOptions pds)
+    public static void Configure(HttpStandardResilienceOptions o, PdsOptions pds, TimeProvider time)
     {
-        UpstreamResilience.Configure(o, pds, TimeProvider.System);
+        UpstreamResilience.Configure(o, pds, time);
         o.Retry.DisableForUnsafeHttpMethods();
     }
 

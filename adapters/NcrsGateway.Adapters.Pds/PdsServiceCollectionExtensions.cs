@@ -14,7 +14,7 @@ public static class PdsServiceCollectionExtensions
     {
         services.AddUpstreamOptions<PdsOptions, PdsOptionsValidator, PdsOptionsRules>(configuration, PdsOptions.SectionName);
         services.TryAddKeyedSingleton<IUpstreamTokenProvider, PdsAccessTokenProvider>(SourceServices.Pds);
-        services.AddUpstreamHttpClient<IDemographicsSource, PdsClient, PdsOptions>((o, pds, _) => PdsResilience.Configure(o, pds));
+        services.AddUpstreamHttpClient<IDemographicsSource, PdsClient, PdsOptions>(PdsResilience.Configure);
         return services;
     }
 }

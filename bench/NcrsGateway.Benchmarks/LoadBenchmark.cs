@@ -28,6 +28,7 @@ internal static class LoadBenchmark
             b.Logging.ClearProviders();
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Sandbox:Enabled"] = "true", // simulated upstreams and the sandbox token issuer
                 ["RateLimits:Enabled"] = "false", // measure the read path, not the limiter's 429s
                 ["Audit:DataDirectory"] = data.FullName,
             });

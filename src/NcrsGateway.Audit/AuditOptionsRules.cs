@@ -25,7 +25,7 @@ internal sealed class AuditOptionsRules(AuditKeyPolicy policy) : IValidateOption
         {
             if (!policy.AllowGeneratedKeys)
             {
-                builder.AddError("Audit:EncryptionKey and Audit:HashKey are required outside Development and sandbox (base64 of 32 random bytes each)", nameof(AuditOptions.EncryptionKey));
+                builder.AddError("and Audit:HashKey are required outside the sandbox (base64 of 32 random bytes each)", nameof(AuditOptions.EncryptionKey));
             }
 
             return builder.Build();

@@ -17,7 +17,7 @@ public static partial class AuditServiceCollectionExtensions
     /// <c>Audit:Provider</c> is <c>Postgres</c>) and the hosted service that replays and drains its journal.
     /// </summary>
     /// <param name="allowGeneratedKeys">
-    /// True only in Development or sandbox: missing keys are then generated once into
+    /// True only in the sandbox: missing keys are then generated once into
     /// <c>audit-keys.json</c> under the data directory (with a loud warning) instead of failing validation.
     /// </param>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services, IConfiguration configuration, bool allowGeneratedKeys = false)
@@ -70,6 +70,6 @@ public static partial class AuditServiceCollectionExtensions
         return keys;
     }
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "AUDIT KEYS NOT CONFIGURED: {Action} development keys in {KeyFile} under the audit data directory. Anyone with that file can read audited NHS numbers. Set Audit:EncryptionKey and Audit:HashKey (base64 of 32 random bytes each) outside Development and sandbox")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "AUDIT KEYS NOT CONFIGURED: {Action} development keys in {KeyFile} under the audit data directory. Anyone with that file can read audited NHS numbers. Set Audit:EncryptionKey and Audit:HashKey (base64 of 32 random bytes each) outside the sandbox")]
     private static partial void LogGeneratedKeys(ILogger logger, string action, string keyFile);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using NcrsGateway.Sandbox.Nrl;
 using WireMock.Server;
 using WireMock.Settings;
@@ -26,12 +28,12 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri ImmunisationBaseUrl => new(BaseUrl, ImmunisationSimulator.BasePath);
 
-    /// <summary>Starts the simulators on a free loopback port.</summary>
+    /// <summary>Starts the simulators on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
     public static SandboxUpstreams Start(int port = 0)
     {
         var server = WireMockServer.Start(new WireMockServerSettings
         {
-            Port = port,
+            Urls = [$"http://127.0.0.1:{(port == 0 ? FreeLoopbackPort() : port)}"], // loopback only, never every interface
             StartAdminInterface = false,
             ReadStaticMappings = false,
         });
@@ -44,4 +46,11 @@ public sealed class SandboxUpstreams : IDisposable
     }
 
     public void Dispose() => Server.Stop();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

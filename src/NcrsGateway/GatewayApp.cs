@@ -25,34 +25,43 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var sandbox = builder.UseSandboxWhereUnconfigured();
+        var sandbox = builder.UseSandboxWhenEnabled();
+        var upstreams = ConfiguredUpstreams.From(builder.Configuration);
 
         builder.AddServiceDefaults();
         builder.AddInboundHttp();
-        builder.Services.AddOptions<GatewayOptions>()
-            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
+        builder.Services.AddGatewayOptions(builder.Configuration, sandbox);
+        builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
-        builder.Services.AddSingleton<FhirBaseUrl>();
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
-        builder.Services.AddPdsAdapter(builder.Configuration);
-        builder.Services.AddSingleton<PatientService>();
-        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox || builder.Environment.IsDevelopment());
+        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox);
         builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
         builder.Services.AddGatewayAuthorization();
-        builder.Services.AddClinicalContext(builder.Configuration, sandbox);
-        builder.Services.AddNrlAdapter(builder.Configuration);
-        builder.Services.AddDocumentProxy(builder.Configuration);
-        builder.Services.AddSingleton<DocumentReferenceService>();
+        if (upstreams.Demographics)
+        {
+            builder.Services.AddPdsAdapter(builder.Configuration);
+            builder.Services.AddSingleton<PatientService>();
+            builder.Services.AddClinicalContext(builder.Configuration, sandbox);
+        }
+
+        if (upstreams.RecordLocator)
+        {
+            builder.Services.AddNrlAdapter(builder.Configuration);
+            builder.Services.AddDocumentProxy(builder.Configuration);
+            builder.Services.AddSingleton<DocumentReferenceService>();
+        }
+
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
 
         var app = builder.Build();
         if (sandbox)
         {
+            app.Services.GetRequiredService<Sandbox.SandboxUpstreams>(); // the container now owns (and will stop) the simulators
             app.Logger.LogWarning("Sandbox upstreams in use: national APIs are SIMULATED. Never use this configuration with real patients.");
         }
 
+        app.UseKnownProxyForwardedHeaders();
         app.UseResponseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -69,11 +78,18 @@ public static class GatewayApp
 
         app.MapDefaultEndpoints();
         app.MapMetadataEndpoints();
-        app.MapPatientEndpoints();
-        app.MapPatientOperationEndpoints();
+        if (upstreams.Demographics)
+        {
+            app.MapPatientEndpoints();
+            app.MapPatientOperationEndpoints();
+        }
+
         app.MapAuditEventEndpoints();
-        app.MapDocumentReferenceEndpoints();
-        app.MapBinaryEndpoints();
+        if (upstreams.RecordLocator)
+        {
+            app.MapDocumentReferenceEndpoints();
+            app.MapBinaryEndpoints();
+        }
         if (sandbox)
         {
             app.MapSandboxEndpoints();

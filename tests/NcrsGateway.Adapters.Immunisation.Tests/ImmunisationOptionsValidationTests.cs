@@ -24,7 +24,6 @@ public sealed class ImmunisationOptionsValidationTests
     }
 
     [Theory]
-    [InlineData("Adapters:Immunisation:BaseUrl", "https://int.api.service.nhs.uk/immunisation-fhir-api/FHIR/R4", "end with '/'")]
     [InlineData("Adapters:Immunisation:BaseUrl", "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/", "Immunisation FHIR API")]
     [InlineData("Adapters:Immunisation:BaseUrl", "ftp://int.api.service.nhs.uk/immunisation-fhir-api/FHIR/R4/", "absolute http(s) URL")]
     [InlineData("Adapters:Immunisation:BaseUrl", "immunisation-fhir-api/FHIR/R4/", "absolute http(s) URL")]

@@ -7,7 +7,7 @@ public sealed class NrlOptionsRulesTests
 {
     [Theory]
     [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", null, true)]
-    [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4", null, false)]
+    [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4", null, true)] // a missing trailing slash is added (issue 9 item 19)
     [InlineData("https://api.service.nhs.uk/personal-demographics/FHIR/R4/", null, false)]
     [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", "true", false)]
     [InlineData("http://localhost:5001/record-locator/consumer/FHIR/R4/", "true", true)]

@@ -23,7 +23,18 @@ public sealed class PdsOptionsValidationTests
     }
 
     [Theory]
-    [InlineData("Adapters:Pds:BaseUrl", "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4", "end with '/'")]
+    [InlineData("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4")]
+    [InlineData("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/")]
+    public void Options_BaseUrlWithOrWithoutTrailingSlash_IsAcceptedAndResolvesUnderIt(string baseUrl)
+    {
+        var options = Resolve(new() { ["Adapters:Pds:BaseUrl"] = baseUrl });
+
+        Assert.Equal("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/", options.BaseUrl!.AbsoluteUri);
+        Assert.Equal("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/Patient/9000000009", new Uri(options.BaseUrl, "Patient/9000000009").AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("Adapters:Pds:BaseUrl", "ftp://int.api.service.nhs.uk/personal-demographics/FHIR/R4/", "absolute http(s) URL")]
     [InlineData("Adapters:Pds:TotalTimeout", "00:00:01", "at least AttemptTimeout")]
     [InlineData("Adapters:Pds:EndUserOrganisationOds", "not an ods!", "EndUserOrganisationOds")]
     [InlineData("Adapters:Pds:MaxRetries", "9", "MaxRetries")]

@@ -88,12 +88,12 @@ public sealed class GatewayHost : IAsyncDisposable
         return link.StartsWith(prefix, StringComparison.Ordinal) ? new Uri(FhirBase, link[prefix.Length..]) : new Uri(link);
     }
 
-    /// <summary>No upstream base URL configured and the sandbox not turned off by the caller.</summary>
+    /// <summary><c>Sandbox:Enabled</c> as the caller set it (null: off, the production default); unset: on when no upstream base URL is given.</summary>
     private static bool IsSandbox(Dictionary<string, string?> settings)
     {
-        if (settings.TryGetValue("Sandbox:Enabled", out var enabled) && enabled is not null)
+        if (settings.TryGetValue("Sandbox:Enabled", out var enabled))
         {
-            return bool.TryParse(enabled, out var on) && on;
+            return bool.TryParse(enabled, out var on) && on; // an explicit null asks for the production default (off)
         }
 
         return !settings.Any(s => s.Key.StartsWith("Adapters:", StringComparison.OrdinalIgnoreCase)

@@ -12,7 +12,7 @@ internal static class AuditKeyFile
 
     public static AuditKeys LoadOrCreate(string dataDirectory, out bool created)
     {
-        Directory.CreateDirectory(dataDirectory);
+        AuditFiles.CreatePrivateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {

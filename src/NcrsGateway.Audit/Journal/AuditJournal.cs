@@ -33,7 +33,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     {
         _directory = directory;
         _onDurable = onDurable;
-        Directory.CreateDirectory(directory);
+        AuditFiles.CreatePrivateDirectory(directory);
     }
 
     /// <summary>Lines that could not be read back at start (a torn last line of a crashed process: never acknowledged).</summary>
@@ -312,7 +312,7 @@ internal sealed class AuditJournal : IAsyncDisposable
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 0 }; // unbuffered: a failed write leaves nothing to flush on dispose
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = AuditFiles.FileMode;
         }
 
         var path = PathOf(_current);

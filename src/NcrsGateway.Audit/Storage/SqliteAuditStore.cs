@@ -16,8 +16,9 @@ internal sealed class SqliteAuditStore : RelationalAuditStore
 
     public SqliteAuditStore(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        AuditFiles.CreatePrivateDirectory(dataDirectory);
         FilePath = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
+        AuditFiles.EnsurePrivateFile(FilePath); // 0600 before SQLite opens it; its -wal and -shm files copy the mode
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

@@ -8,8 +8,11 @@ using NcrsGateway.Fhir;
 
 namespace NcrsGateway.DocumentReferences;
 
-/// <summary>Searches and reads record-locator pointers and serializes the FHIR answer once.</summary>
-internal sealed class DocumentReferenceService(IRecordLocator locator, IDemographicsSource demographics, TimeProvider time)
+/// <summary>
+/// Searches and reads record-locator pointers and serializes the FHIR answer once. Demographics is absent when PDS is
+/// not configured; the patient-with-pointers search is then not mapped.
+/// </summary>
+internal sealed class DocumentReferenceService(IRecordLocator locator, TimeProvider time, IDemographicsSource? demographics = null)
 {
     public async Task<FhirResult> SearchAsync(DocumentReferenceSearch search, RequestContext context, string baseUrl, CancellationToken cancellationToken)
     {
@@ -69,7 +72,7 @@ internal sealed class DocumentReferenceService(IRecordLocator locator, IDemograp
     {
         try
         {
-            return await demographics.ReadAsync(nhsNumber, context, cancellationToken).ConfigureAwait(false);
+            return await (demographics ?? throw new InvalidOperationException("No demographics source is configured.")).ReadAsync(nhsNumber, context, cancellationToken).ConfigureAwait(false);
         }
         catch (GatewayException e) when (e.Error == GatewayErrors.PatientNotFound)
         {

@@ -1,4 +1,5 @@
 using NcrsGateway.Fhir;
+using NcrsGateway.Hosting;
 
 namespace NcrsGateway.Endpoints;
 
@@ -7,8 +8,8 @@ internal static class MetadataEndpoints
 {
     public static IEndpointRouteBuilder MapMetadataEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/fhir/metadata", (HttpContext http, FhirBaseUrl baseUrl, TimeProvider time) =>
-                FhirResult.From(CapabilityStatementFactory.Create(baseUrl.For(http.Request))))
+        routes.MapGet("/fhir/metadata", (FhirBaseUrl baseUrl, ConfiguredUpstreams upstreams) =>
+                FhirResult.From(CapabilityStatementFactory.Create(baseUrl.Value, upstreams)))
             .WithTags("Metadata")
             .WithName("Metadata")
             .AllowAnonymous();

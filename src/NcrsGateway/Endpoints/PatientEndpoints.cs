@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using NcrsGateway.Audit;
 using NcrsGateway.Caching;
 using NcrsGateway.Core;
@@ -40,7 +41,7 @@ internal static class PatientEndpoints
         return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
     }
 
-    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, [FromServices] DocumentReferenceService? pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var self = http.Request.QueryString.Value ?? string.Empty;
@@ -52,8 +53,13 @@ internal static class PatientEndpoints
         }
 
         http.AuditPatient(nhsNumber);
-        return PatientSearchRequest.IncludesDocumentReferences(query)
+        if (!PatientSearchRequest.IncludesDocumentReferences(query))
+        {
+            return patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
+        }
+
+        return pointers is not null
             ? pointers.SearchPatientWithPointersAsync(nhsNumber, context, root, self, cancellationToken)
-            : patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
+            : throw new GatewayException(GatewayErrors.InvalidSearch, "_revinclude is not served: this gateway has no record locator (NRL) configured.");
     }
 }

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using NcrsGateway.Hosting;
 using static Hl7.Fhir.Model.CapabilityStatement;
 
 namespace NcrsGateway.Fhir;
@@ -6,12 +7,13 @@ namespace NcrsGateway.Fhir;
 /// <summary>
 /// Describes exactly what the gateway serves. When an endpoint is added, add it here too: a functional test
 /// compares this statement with the routes and with <c>profiles/CapabilityStatement-NcrsGateway.json</c>.
+/// Only configured upstreams are listed: no PDS, no Patient; no NRL, no DocumentReference, Binary or _revinclude.
 /// </summary>
 internal static class CapabilityStatementFactory
 {
     public const string CanonicalUrl = "https://ncrs-gateway.nhs.example/fhir/CapabilityStatement/NcrsGateway";
 
-    public static CapabilityStatement Create(string baseUrl) => new()
+    public static CapabilityStatement Create(string baseUrl, ConfiguredUpstreams upstreams) => new()
     {
         Id = "NcrsGateway",
         Url = CanonicalUrl,
@@ -25,8 +27,32 @@ internal static class CapabilityStatementFactory
         Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
-        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = [Patient(), DocumentReference(), Binary(), AuditEvent()], Security = Security() }],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = Resources(upstreams), Security = Security() }],
     };
+
+    private static List<ResourceComponent> Resources(ConfiguredUpstreams upstreams)
+    {
+        var resources = new List<ResourceComponent>();
+        if (upstreams.Demographics)
+        {
+            var patient = Patient();
+            if (!upstreams.PatientWithPointers)
+            {
+                patient.SearchRevInclude = [];
+            }
+
+            resources.Add(patient);
+        }
+
+        if (upstreams.RecordLocator)
+        {
+            resources.Add(DocumentReference());
+            resources.Add(Binary());
+        }
+
+        resources.Add(AuditEvent());
+        return resources;
+    }
 
     private static ResourceComponent Patient() => new()
     {

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Sandbox.Tokens;
-using NcrsGateway.Security;
 
 namespace NcrsGateway.Hosting;
 
@@ -22,12 +20,9 @@ internal static class SandboxEndpoints
     public static IEndpointRouteBuilder MapSandboxEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
-        if (routes.ServiceProvider.GetRequiredService<IOptions<GatewayAuthenticationOptions>>().Value.Authority is null)
-        {
-            group.MapPost("/token", IssueAsync).WithName("SandboxToken")
-                .WithMetadata(new Http.RequestBodyLimit(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
-                .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);
-        }
+        group.MapPost("/token", IssueAsync).WithName("SandboxToken")
+            .WithMetadata(new Http.RequestBodyLimit(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
+            .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);
 
         group.MapGet("/ncrs", NcrsPage).WithName("SandboxNcrs");
         return routes;

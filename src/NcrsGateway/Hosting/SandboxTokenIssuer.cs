@@ -8,8 +8,9 @@ using NcrsGateway.Security;
 namespace NcrsGateway.Hosting;
 
 /// <summary>
-/// Signs short-lived tokens for the sandbox's demo users with the same key, issuer and audience the bearer
-/// handler checks. Registered only when the sandbox is on and no OIDC authority is configured.
+/// Signs short-lived tokens for the sandbox's demo users, only ever with the sandbox's own random per-process key and
+/// its own issuer (<see cref="SandboxSigningKey.Issuer"/>), which a gateway outside the sandbox refuses. Registered
+/// only when the sandbox is on (which itself refuses any configured authority or signing key).
 /// </summary>
 internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> options, SandboxSigningKey key, TimeProvider time)
 {
@@ -37,14 +38,14 @@ internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> 
 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = o.Issuer ?? SandboxSigningKey.DefaultIssuer,
+            Issuer = SandboxSigningKey.Issuer,
             Audience = o.Audience ?? SandboxSigningKey.DefaultAudience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
             Claims = claims,
             Subject = new ClaimsIdentity(),
-            SigningCredentials = new SigningCredentials(JwtBearerSetup.SymmetricKey(o, key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key.Key.ToArray()), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -13,10 +13,12 @@ internal static class InboundHttpExtensions
     public static WebApplicationBuilder AddInboundHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, RequestBodyLimitRules>();
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+        // Kestrel is created while the app is built, before start-up validation reports every configuration error at
+        // once: read the limit without validating here (RequestBodyLimitRules still validates it on start).
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = (configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions()).MaxRequestBodyBytes;
         });
         return builder;
     }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace NcrsGateway.Security;
 
 /// <summary>
-/// Cross-field rules on <see cref="GatewayAuthenticationOptions"/>: exactly one key source (the sandbox
-/// supplies one when it is on), a long enough symmetric key, and an audience always.
+/// Cross-field rules on <see cref="GatewayAuthenticationOptions"/>: outside the sandbox exactly one key source, a long
+/// enough symmetric key, an audience, and never the sandbox issuer. In the sandbox (which refuses Authority, SigningKey
+/// and Issuer before this runs) the sandbox's own key and issuer are used.
 /// </summary>
 internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidateOptions<GatewayAuthenticationOptions>
 {
@@ -21,7 +22,7 @@ internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidat
         }
         else if (!hasAuthority && !hasKey && !sandbox)
         {
-            builder.AddError("set Authority (OIDC, production) or SigningKey (integration); only the sandbox may run without one", nameof(options.Authority));
+            builder.AddError("or Authentication:SigningKey is required: set Authority (OIDC, production) or SigningKey (integration); only the sandbox runs without one", nameof(options.Authority));
         }
 
         if (options.Authority is { } authority && !(authority.IsAbsoluteUri && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp))))
@@ -42,6 +43,11 @@ internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidat
         if (hasKey && string.IsNullOrWhiteSpace(options.Issuer) && !sandbox)
         {
             builder.AddError("is required with SigningKey", nameof(options.Issuer));
+        }
+
+        if (string.Equals(options.Issuer?.TrimEnd('/'), SandboxSigningKey.Issuer, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddError("must not be the sandbox issuer: its tokens are never accepted outside the sandbox", nameof(options.Issuer));
         }
 
         return builder.Build();

@@ -3,7 +3,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace NcrsGateway.Security;
 
-/// <summary>Turns <see cref="GatewayAuthenticationOptions"/> (and the sandbox key) into bearer-handler settings.</summary>
+/// <summary>
+/// Turns <see cref="GatewayAuthenticationOptions"/> into bearer-handler settings. In the sandbox only the sandbox issuer
+/// and its per-process key are accepted; outside it only the configured authority or key, never the sandbox issuer.
+/// </summary>
 internal static partial class JwtBearerSetup
 {
     public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, SandboxSigningKey? sandboxKey, ILogger logger)
@@ -25,7 +28,13 @@ internal static partial class JwtBearerSetup
             ValidAudience = options.Audience ?? SandboxSigningKey.DefaultAudience,
         };
 
-        if (options.Authority is { } authority)
+        if (sandboxKey is not null)
+        {
+            jwt.TokenValidationParameters.ValidIssuer = SandboxSigningKey.Issuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(sandboxKey.Key.ToArray());
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
+        else if (options.Authority is { } authority)
         {
             jwt.Authority = authority.ToString();
             jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
@@ -36,11 +45,12 @@ internal static partial class JwtBearerSetup
         }
         else
         {
-            jwt.TokenValidationParameters.ValidIssuer = options.Issuer ?? SandboxSigningKey.DefaultIssuer;
-            jwt.TokenValidationParameters.IssuerSigningKey = SymmetricKey(options, sandboxKey);
+            jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey!));
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         }
 
+        var sandbox = sandboxKey is not null;
         jwt.Events = new JwtBearerEvents
         {
             OnAuthenticationFailed = context =>
@@ -50,7 +60,12 @@ internal static partial class JwtBearerSetup
             },
             OnTokenValidated = context =>
             {
-                if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime) is { } reason)
+                if (!sandbox && context.SecurityToken?.Issuer == SandboxSigningKey.Issuer)
+                {
+                    LogRejected(logger, "SandboxIssuerOutsideSandbox");
+                    context.Fail("Tokens of the sandbox issuer are never accepted outside the sandbox.");
+                }
+                else if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime) is { } reason)
                 {
                     LogRejected(logger, reason);
                     context.Fail(reason);
@@ -59,19 +74,6 @@ internal static partial class JwtBearerSetup
                 return Task.CompletedTask;
             },
         };
-    }
-
-    /// <summary>The HMAC key tokens are checked against: the configured one, else the sandbox's.</summary>
-    public static SymmetricSecurityKey SymmetricKey(GatewayAuthenticationOptions options, SandboxSigningKey? sandboxKey)
-    {
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
-        {
-            return new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey));
-        }
-
-        return sandboxKey is not null
-            ? new SymmetricSecurityKey(sandboxKey.Key.ToArray())
-            : throw new InvalidOperationException("No signing key: set Authentication:SigningKey or Authentication:Authority.");
     }
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Bearer token refused: {Reason}")]

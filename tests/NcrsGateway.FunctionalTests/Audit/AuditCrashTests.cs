@@ -22,8 +22,8 @@ public sealed class AuditCrashTests
         var port = FreePort();
         using var gateway = StartGateway(port, directory, keys);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint(TestTokens.Clinician, "ws-crash-test"));
         await WaitUntilUpAsync(http, gateway);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await SandboxTokenAsync(http));
 
         var acknowledged = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
@@ -108,7 +108,8 @@ public sealed class AuditCrashTests
             "--Audit:FlushInterval=00:00:05", // most acknowledged rows are still only in the journal when the process dies
             "--Audit:BatchSize=10000",
             "--Logging:LogLevel:Default=Warning",
-        }.Concat(TestTokens.Settings().Select(s => $"--{s.Key}={s.Value}")))
+            "--Sandbox:Enabled=true",
+        })
         {
             start.ArgumentList.Add(arg);
         }
@@ -144,6 +145,15 @@ public sealed class AuditCrashTests
         }
 
         throw new TimeoutException("The gateway process did not start within 60 s.");
+    }
+
+    /// <summary>A demo clinician's token from the sandbox's own issuer (the only tokens a sandbox process accepts).</summary>
+    private static async Task<string> SandboxTokenAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync("sandbox/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "demo-clinician", ["workstation"] = "ws-crash-test" }));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>src/NcrsGateway/bin/&lt;Configuration&gt;/net10.0/NcrsGateway.dll, found from this test assembly's output folder.</summary>

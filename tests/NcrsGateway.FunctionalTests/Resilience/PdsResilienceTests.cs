@@ -100,7 +100,7 @@ public sealed class PdsResilienceTests : IDisposable
 
         await FhirAssert.OutcomeAsync(refused, HttpStatusCode.ServiceUnavailable, "upstream-unavailable");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "an open breaker answers well under the upstream's 2 s delay");
-        Assert.Equal(TimeSpan.FromMinutes(1), refused.Headers.RetryAfter?.Delta);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)); // the break time left
         Assert.Equal(callsBefore, _pds.Calls);
     }
 

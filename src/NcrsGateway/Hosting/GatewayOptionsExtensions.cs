@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using NcrsGateway.Fhir;
+
+namespace NcrsGateway.Hosting;
+
+/// <summary>Registers <see cref="GatewayOptions"/>, the link base and forwarded-header handling (known proxies only).</summary>
+internal static class GatewayOptionsExtensions
+{
+    public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    {
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(sandbox));
+        services.AddSingleton<FhirBaseUrl>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from <c>Gateway:KnownProxies</c> / <c>Gateway:KnownNetworks</c>
+    /// only; with none configured (the default) no forwarded header is honoured. <c>X-Forwarded-Host</c> never is: links
+    /// come from <c>Gateway:PublicBaseUrl</c> alone.
+    /// </summary>
+    public static IApplicationBuilder UseKnownProxyForwardedHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<KnownProxyForwardedHeadersMiddleware>();
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace NcrsGateway.Tests.Common;
+
+/// <summary>
+/// An upstream that answers every request at once with <c>200</c> headers and then trickles the body a few bytes at a
+/// time with a pause between (a "slow drip"). WireMock.Net can only delay the whole response, not the body.
+/// </summary>
+public sealed class SlowDripUpstream : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly byte[] _body;
+    private readonly int _bytesPerDrip;
+    private readonly TimeSpan _pause;
+    private readonly string _basePath;
+    private int _requests;
+
+    /// <param name="basePath">The API base path, e.g. <see cref="UpstreamPaths.Pds"/>.</param>
+    /// <param name="body">The body sent, as application/fhir+json with its true Content-Length.</param>
+    /// <param name="bytesPerDrip">Bytes sent at a time.</param>
+    /// <param name="pause">Pause before each drip.</param>
+    public SlowDripUpstream(string basePath, string body, int bytesPerDrip, TimeSpan pause)
+    {
+        _basePath = basePath;
+        _body = Encoding.UTF8.GetBytes(body);
+        _bytesPerDrip = bytesPerDrip;
+        _pause = pause;
+        _listener.Start();
+        _ = AcceptLoopAsync();
+    }
+
+    public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{_basePath}";
+
+    /// <summary>Requests received (each on its own connection).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = DripAsync(socket);
+        }
+    }
+
+    private async Task DripAsync(Socket socket)
+    {
+        using (socket)
+        {
+            try
+            {
+                await ReadRequestHeadAsync(socket);
+                Interlocked.Increment(ref _requests);
+                var head = "HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nConnection: close\r\n"
+                    + $"Content-Length: {_body.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
+                await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, _stop.Token);
+                for (var sent = 0; sent < _body.Length; sent += _bytesPerDrip)
+                {
+                    await Task.Delay(_pause, _stop.Token);
+                    await socket.SendAsync(_body.AsMemory(sent, Math.Min(_bytesPerDrip, _body.Length - sent)), SocketFlags.None, _stop.Token);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                // the gateway gave up (closed the connection) or the test ended
+            }
+        }
+    }
+
+    private async Task ReadRequestHeadAsync(Socket socket)
+    {
+        var seen = new List<byte>();
+        var buffer = new byte[4096];
+        while (seen.Count < 65_536)
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            if (read == 0)
+            {
+                throw new SocketException((int)SocketError.ConnectionReset);
+            }
+
+            seen.AddRange(buffer.AsSpan(0, read));
+            if (Encoding.ASCII.GetString(seen.ToArray()).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                return; // a request body (NRL's POST search) is left unread: the answer does not depend on it
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+}
