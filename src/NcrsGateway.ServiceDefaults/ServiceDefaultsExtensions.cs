@@ -54,8 +54,7 @@ public static class ServiceDefaultsExtensions
                     activity.SetTag("url.full", Redactor.Redact(request.RequestUri?.GetLeftPart(UriPartial.Path)))))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter(ActivitySourceName));
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
