@@ -56,8 +56,7 @@ public static class ServiceDefaultsExtensions
                     activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority) + "/")))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter(ActivitySourceName));
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
