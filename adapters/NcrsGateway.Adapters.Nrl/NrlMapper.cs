@@ -13,7 +13,7 @@ namespace NcrsGateway.Adapters.Nrl;
 /// </summary>
 internal static partial class NrlMapper
 {
-    internal const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    internal const string OdsSystem = IdentifierSystems.OdsOrganizationCode;
     internal const string AsidSystem = "https://fhir.nhs.uk/Id/nhsSpineASID";
     internal const string ContentStabilityUrl = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
 

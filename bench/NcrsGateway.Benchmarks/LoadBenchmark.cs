@@ -22,7 +22,7 @@ internal static class LoadBenchmark
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         var data = Directory.CreateTempSubdirectory("ncrs-bench-"); // set TMPDIR=/dev/shm to take disk fsync out of the figures
 
-        var app = GatewayApp.Build([], b =>
+        var app = Sandbox.Host.SandboxApp.Build([], b =>
         {
             b.WebHost.UseUrls("http://127.0.0.1:0");
             b.Logging.ClearProviders();

@@ -10,7 +10,7 @@ namespace NcrsGateway.Core;
 /// </summary>
 public readonly record struct NhsNumber
 {
-    public const string System = "https://fhir.nhs.uk/Id/nhs-number";
+    public const string System = IdentifierSystems.NhsNumber;
 
     private readonly string? _value;
 

@@ -31,12 +31,7 @@ public sealed class SandboxUpstreams : IDisposable
     /// <summary>Starts the simulators on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
     public static SandboxUpstreams Start(int port = 0)
     {
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{(port == 0 ? FreeLoopbackPort() : port)}"], // loopback only, never every interface
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-        });
+        var server = StartServer(port);
         var sandbox = new SandboxUpstreams(server);
         PdsSimulator.Register(server);
         NrlSimulator.Register(server);
@@ -46,6 +41,30 @@ public sealed class SandboxUpstreams : IDisposable
     }
 
     public void Dispose() => Server.Stop();
+
+    /// <summary>
+    /// WireMock needs an explicit URL to bind loopback only, so a free port is picked first; another process may take
+    /// it before WireMock binds, so a picked port is tried again a few times.
+    /// </summary>
+    private static WireMockServer StartServer(int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [$"http://127.0.0.1:{(port == 0 ? FreeLoopbackPort() : port)}"], // loopback only, never every interface
+                    StartAdminInterface = false,
+                    ReadStaticMappings = false,
+                });
+            }
+            catch (WireMock.Exceptions.WireMockException) when (port == 0 && attempt < 5)
+            {
+                // the picked port was taken in the meantime: pick another
+            }
+        }
+    }
 
     private static int FreeLoopbackPort()
     {

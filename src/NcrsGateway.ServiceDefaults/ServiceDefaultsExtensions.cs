@@ -50,12 +50,13 @@ public static class ServiceDefaultsExtensions
                         activity.SetTag("url.query", Redactor.Redact(request.QueryString.Value));
                     };
                 })
+                // Upstream spans name the service's origin only: document URLs carry NHS numbers, names and
+                // postcodes in their path and query, which no masking rule can find reliably.
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
-                    activity.SetTag("url.full", Redactor.Redact(request.RequestUri?.GetLeftPart(UriPartial.Path)))))
+                    activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority) + "/")))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter(ActivitySourceName));
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -18,30 +18,36 @@ using NcrsGateway.ServiceDefaults;
 
 namespace NcrsGateway;
 
-/// <summary>The gateway's wiring. <c>Program.cs</c> calls it; functional tests call it to run real Kestrel hosts.</summary>
+/// <summary>
+/// The gateway's wiring. <c>Program.cs</c> calls it; the sandbox host (<c>src/NcrsGateway.Sandbox.Host</c>) calls it with
+/// its hooks; functional tests call it to run real Kestrel hosts.
+/// </summary>
 public static class GatewayApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configure">Runs first, on the builder: extra configuration and services (the sandbox host's simulators).</param>
+    /// <param name="map">Runs last, on the built app: extra routes (the sandbox host's <c>/sandbox/*</c>).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var sandbox = builder.UseSandboxWhenEnabled();
+        var development = DevelopmentHost.From(builder);
         var upstreams = ConfiguredUpstreams.From(builder.Configuration);
 
         builder.AddServiceDefaults();
         builder.AddInboundHttp();
-        builder.Services.AddGatewayOptions(builder.Configuration, sandbox);
+        builder.Services.AddGatewayOptions(builder.Configuration, development is not null);
         builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
-        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: sandbox);
-        builder.Services.AddGatewayAuthentication(builder.Configuration, sandbox);
+        builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
+        builder.Services.AddGatewayAuthentication(builder.Configuration, development);
         builder.Services.AddGatewayAuthorization();
         if (upstreams.Demographics)
         {
             builder.Services.AddPdsAdapter(builder.Configuration);
             builder.Services.AddSingleton<PatientService>();
-            builder.Services.AddClinicalContext(builder.Configuration, sandbox);
+            builder.Services.AddClinicalContext(builder.Configuration, development is not null);
         }
 
         if (upstreams.RecordLocator)
@@ -55,12 +61,6 @@ public static class GatewayApp
         builder.AddGatewayRateLimiting();
 
         var app = builder.Build();
-        if (sandbox)
-        {
-            app.Services.GetRequiredService<Sandbox.SandboxUpstreams>(); // the container now owns (and will stop) the simulators
-            app.Logger.LogWarning("Sandbox upstreams in use: national APIs are SIMULATED. Never use this configuration with real patients.");
-        }
-
         app.UseKnownProxyForwardedHeaders();
         app.UseResponseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
@@ -90,11 +90,8 @@ public static class GatewayApp
             app.MapDocumentReferenceEndpoints();
             app.MapBinaryEndpoints();
         }
-        if (sandbox)
-        {
-            app.MapSandboxEndpoints();
-        }
 
+        map?.Invoke(app);
         return app;
     }
 }

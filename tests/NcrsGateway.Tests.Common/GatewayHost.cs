@@ -12,7 +12,7 @@ namespace NcrsGateway.Tests.Common;
 
 /// <summary>
 /// A real gateway on Kestrel, port 0, loopback only, built by the same <see cref="GatewayApp.Build"/> as
-/// production. Settings override configuration; logs are captured for redaction checks.
+/// production (sandbox hosts by <see cref="Sandbox.Host.SandboxApp.Build"/>, the sandbox host's composition). Settings override configuration; logs are captured for redaction checks.
 /// </summary>
 /// <remarks>
 /// Test defaults: a host given no <c>Adapters:*:BaseUrl</c> runs the sandbox (<c>Sandbox:Enabled=true</c>, unless the
@@ -58,7 +58,7 @@ public sealed class GatewayHost : IAsyncDisposable
         effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         var sandbox = IsSandbox(effective);
         var merged = WithTestDefaults(effective, sandbox);
-        var app = GatewayApp.Build([], builder =>
+        void Configure(WebApplicationBuilder builder)
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(merged);
@@ -71,7 +71,9 @@ public sealed class GatewayHost : IAsyncDisposable
             }
 
             configure?.Invoke(builder);
-        });
+        }
+
+        var app = sandbox ? Sandbox.Host.SandboxApp.Build([], Configure) : GatewayApp.Build([], Configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         merged.TryGetValue("Gateway:PublicBaseUrl", out var publicBaseUrl);

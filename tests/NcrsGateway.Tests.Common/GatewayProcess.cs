@@ -2,11 +2,17 @@ using System.Diagnostics;
 
 namespace NcrsGateway.Tests.Common;
 
-/// <summary>The built gateway (<c>src/NcrsGateway/bin/&lt;Configuration&gt;/net10.0/NcrsGateway.dll</c>) run as a real process.</summary>
+/// <summary>
+/// A built host (<c>src/&lt;project&gt;/bin/&lt;Configuration&gt;/net10.0/&lt;project&gt;.dll</c>) run as a real process: the
+/// production host <see cref="Production"/> unless told <see cref="SandboxHost"/>.
+/// </summary>
 public static class GatewayProcess
 {
-    /// <summary>The gateway dll, found from this test assembly's output folder.</summary>
-    public static string Dll()
+    public const string Production = "NcrsGateway";
+    public const string SandboxHost = "NcrsGateway.Sandbox.Host";
+
+    /// <summary>The host's dll, found from this test assembly's output folder.</summary>
+    public static string Dll(string project = Production)
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;
@@ -17,7 +23,7 @@ public static class GatewayProcess
             root = root.Parent;
         }
 
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."), "src", "NcrsGateway", "bin", configuration, framework, "NcrsGateway.dll");
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."), "src", project, "bin", configuration, framework, project + ".dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the gateway first: {dll} not found.");
     }
 
@@ -26,10 +32,10 @@ public static class GatewayProcess
     /// still running after <paramref name="timeout"/> (it is then killed).
     /// </summary>
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
-        IEnumerable<string> arguments, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+        IEnumerable<string> arguments, IDictionary<string, string>? environment = null, TimeSpan? timeout = null, string project = Production)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var dll = Dll();
+        var dll = Dll(project);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

@@ -5,6 +5,5 @@ public static class SourceServices
 {
     public const string Pds = "pds";
     public const string Nrl = "nrl";
-    public const string Mns = "mns";
     public const string DocumentRepository = "document-repository";
 }

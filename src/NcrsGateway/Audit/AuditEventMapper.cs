@@ -18,7 +18,7 @@ internal static class AuditEventMapper
     public const string RoleSystem = "https://ncrs-gateway.nhs.example/fhir/CodeSystem/role";
     public const string ClientSystem = "https://ncrs-gateway.nhs.example/Id/client";
     public const string CategorySystem = "https://ncrs-gateway.nhs.example/fhir/CodeSystem/failure-category";
-    public const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public const string OdsSystem = IdentifierSystems.OdsOrganizationCode;
 
     public static AuditEvent ToFhir(AuditRecord r) => new()
     {

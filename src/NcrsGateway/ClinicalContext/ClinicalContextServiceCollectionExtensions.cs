@@ -13,26 +13,18 @@ namespace NcrsGateway.ClinicalContext;
 /// </summary>
 internal static class ClinicalContextServiceCollectionExtensions
 {
-    public static IServiceCollection AddClinicalContext(this IServiceCollection services, IConfigurationManager configuration, bool sandbox)
+    /// <param name="developmentHost">Set only by a development host: then a relative launch URL (its own page) is allowed.</param>
+    public static IServiceCollection AddClinicalContext(this IServiceCollection services, IConfiguration configuration, bool developmentHost)
     {
-        if (sandbox && string.IsNullOrWhiteSpace(configuration[$"{NcrsOptions.SectionName}:{nameof(NcrsOptions.LaunchUrlTemplate)}"]))
-        {
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{NcrsOptions.SectionName}:{nameof(NcrsOptions.LaunchUrlTemplate)}"] = NcrsOptions.SandboxLaunchUrlTemplate,
-            });
-        }
-
         services.AddOptions<ClinicalContextOptions>()
             .Bind(configuration.GetSection(ClinicalContextOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicalContextOptions>, ClinicalContextOptionsValidator>());
-        services.PostConfigure<ClinicalContextOptions>(o => o.AcceptWorkstationHeader ??= sandbox);
         services.AddOptions<NcrsOptions>()
             .Bind(configuration.GetSection(NcrsOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NcrsOptions>, NcrsOptionsValidator>());
-        services.AddSingleton<IValidateOptions<NcrsOptions>>(new NcrsOptionsRules(sandbox));
+        services.AddSingleton<IValidateOptions<NcrsOptions>>(new NcrsOptionsRules(developmentHost));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISelectionStore>(sp => sp.GetService<Hosting.RedisConnection>() is { IsConfigured: true } redis

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>The launch template must put the NHS number in exactly one place, and point somewhere safe.</summary>
-internal sealed class NcrsOptionsRules(bool sandbox) : IValidateOptions<NcrsOptions>
+internal sealed class NcrsOptionsRules(bool developmentHost) : IValidateOptions<NcrsOptions>
 {
     public ValidateOptionsResult Validate(string? name, NcrsOptions options)
     {
@@ -22,7 +22,7 @@ internal sealed class NcrsOptionsRules(bool sandbox) : IValidateOptions<NcrsOpti
 
         var sample = template.Replace(NcrsOptions.NhsNumberPlaceholder, "9000000009", StringComparison.Ordinal);
         var relative = template.StartsWith('/') && !template.StartsWith("//", StringComparison.Ordinal);
-        if (relative ? !sandbox : !(Uri.TryCreate(sample, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
+        if (relative ? !developmentHost : !(Uri.TryCreate(sample, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
         {
             builder.AddError("must be an absolute https URL (a '/path' is allowed only with the sandbox)", nameof(options.LaunchUrlTemplate));
         }

@@ -20,7 +20,7 @@ internal static class PatientResourceMapper
     private const string DeathNotificationUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DeathNotificationStatus";
     private const string DeathNotificationSystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-DeathNotificationStatus";
     private const string ConfidentialitySystem = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
-    internal const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    internal const string OdsSystem = IdentifierSystems.OdsOrganizationCode;
     private const string AddressKeyUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AddressKey";
     private const string AddressKeyTypeSystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-AddressKeyType";
     private const string OtherContactSystemUrl = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-OtherContactSystem";

@@ -15,7 +15,7 @@ namespace NcrsGateway.DocumentReferences;
 internal static class DocumentReferenceMapper
 {
     public const string UkCoreDocumentReferenceProfile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference";
-    private const string OdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
+    private const string OdsSystem = IdentifierSystems.OdsOrganizationCode;
     private const string ContentStabilityUrl = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
 
     public static DocumentReference ToFhir(DocumentPointer pointer, string baseUrl)

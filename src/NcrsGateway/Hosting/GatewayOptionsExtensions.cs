@@ -6,12 +6,12 @@ namespace NcrsGateway.Hosting;
 /// <summary>Registers <see cref="GatewayOptions"/>, the link base and forwarded-header handling (known proxies only).</summary>
 internal static class GatewayOptionsExtensions
 {
-    public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool developmentHost)
     {
         services.AddOptions<GatewayOptions>()
             .Bind(configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(sandbox));
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(developmentHost));
         services.AddSingleton<FhirBaseUrl>();
         return services;
     }

@@ -7,20 +7,20 @@ namespace NcrsGateway.Hosting;
 /// <see cref="GatewayOptions"/>: outside the sandbox <c>PublicBaseUrl</c> is required and absolute https (it is the only
 /// source of links); known proxies and networks must parse.
 /// </summary>
-internal sealed class GatewayOptionsRules(bool sandbox) : IValidateOptions<GatewayOptions>
+internal sealed class GatewayOptionsRules(bool developmentHost) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
         if (options.PublicBaseUrl is null)
         {
-            if (!sandbox)
+            if (!developmentHost)
             {
                 builder.AddError("is required outside the sandbox (absolute https URL, e.g. https://gateway.trust.nhs.uk/fhir)", nameof(options.PublicBaseUrl));
             }
         }
         else if (!options.PublicBaseUrl.IsAbsoluteUri
-            || !(options.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || (sandbox && options.PublicBaseUrl.Scheme == Uri.UriSchemeHttp))
+            || !(options.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || (developmentHost && options.PublicBaseUrl.Scheme == Uri.UriSchemeHttp))
             || !string.IsNullOrEmpty(options.PublicBaseUrl.Query) || !string.IsNullOrEmpty(options.PublicBaseUrl.Fragment))
         {
             builder.AddError("must be an absolute https URL without query or fragment (http only in the sandbox)", nameof(options.PublicBaseUrl));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NcrsGateway.Hosting;
 using NcrsGateway.Security.Cis2;
 
 namespace NcrsGateway.Security;
@@ -11,25 +12,19 @@ namespace NcrsGateway.Security;
 /// </summary>
 internal static class GatewayAuthenticationExtensions
 {
-    /// <param name="sandbox">Whether the sandbox is on: then a random key is made for the sandbox token issuer.</param>
-    public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, IConfiguration configuration, bool sandbox)
+    /// <param name="development">Set only by a development host: then its demo issuer's key is the only one accepted.</param>
+    public static IServiceCollection AddGatewayAuthentication(this IServiceCollection services, IConfiguration configuration, DevelopmentHost? development)
     {
-        var sandboxKey = sandbox ? SandboxSigningKey.Create() : null;
         services.AddOptions<GatewayAuthenticationOptions>()
             .Bind(configuration.GetSection(GatewayAuthenticationOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayAuthenticationOptions>, GatewayAuthenticationOptionsValidator>());
-        services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>>(new GatewayAuthenticationOptionsRules(sandboxKey is not null));
-        if (sandboxKey is not null)
-        {
-            services.AddSingleton(sandboxKey);
-            services.AddSingleton<Hosting.SandboxTokenIssuer>();
-        }
+        services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>>(new GatewayAuthenticationOptionsRules(development is not null));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory>((jwt, options, loggers) =>
-                JwtBearerSetup.Apply(jwt, options.Value, sandboxKey, loggers.CreateLogger(typeof(JwtBearerSetup))));
+                JwtBearerSetup.Apply(jwt, options.Value, development, loggers.CreateLogger(typeof(JwtBearerSetup))));
         services.AddCis2Identity();
         return services;
     }

@@ -4,10 +4,10 @@ namespace NcrsGateway.Security;
 
 /// <summary>
 /// Cross-field rules on <see cref="GatewayAuthenticationOptions"/>: outside the sandbox exactly one key source, a long
-/// enough symmetric key, an audience, and never the sandbox issuer. In the sandbox (which refuses Authority, SigningKey
-/// and Issuer before this runs) the sandbox's own key and issuer are used.
+/// enough symmetric key, an audience, and never the sandbox issuer. In a development host (the sandbox host, which refuses
+/// Authority, SigningKey and Issuer before this runs) its own demo key and issuer are used.
 /// </summary>
-internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidateOptions<GatewayAuthenticationOptions>
+internal sealed class GatewayAuthenticationOptionsRules(bool developmentHost) : IValidateOptions<GatewayAuthenticationOptions>
 {
     public const int MinimumKeyBytes = 32;
 
@@ -20,7 +20,7 @@ internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidat
         {
             builder.AddError("set Authority (OIDC, production) or SigningKey (integration), not both", nameof(options.Authority));
         }
-        else if (!hasAuthority && !hasKey && !sandbox)
+        else if (!hasAuthority && !hasKey && !developmentHost)
         {
             builder.AddError("or Authentication:SigningKey is required: set Authority (OIDC, production) or SigningKey (integration); only the sandbox runs without one", nameof(options.Authority));
         }
@@ -35,17 +35,17 @@ internal sealed class GatewayAuthenticationOptionsRules(bool sandbox) : IValidat
             builder.AddError($"must be base64 of at least {MinimumKeyBytes} bytes", nameof(options.SigningKey));
         }
 
-        if (string.IsNullOrWhiteSpace(options.Audience) && !sandbox)
+        if (string.IsNullOrWhiteSpace(options.Audience) && !developmentHost)
         {
             builder.AddError("is required: tokens issued for another service must be refused", nameof(options.Audience));
         }
 
-        if (hasKey && string.IsNullOrWhiteSpace(options.Issuer) && !sandbox)
+        if (hasKey && string.IsNullOrWhiteSpace(options.Issuer) && !developmentHost)
         {
             builder.AddError("is required with SigningKey", nameof(options.Issuer));
         }
 
-        if (string.Equals(options.Issuer?.TrimEnd('/'), SandboxSigningKey.Issuer, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(options.Issuer?.TrimEnd('/'), Hosting.DevelopmentHost.TokenIssuer, StringComparison.OrdinalIgnoreCase))
         {
             builder.AddError("must not be the sandbox issuer: its tokens are never accepted outside the sandbox", nameof(options.Issuer));
         }

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using NcrsGateway.Hosting;
 
 namespace NcrsGateway.Security;
 
 /// <summary>
-/// Turns <see cref="GatewayAuthenticationOptions"/> into bearer-handler settings. In the sandbox only the sandbox issuer
-/// and its per-process key are accepted; outside it only the configured authority or key, never the sandbox issuer.
+/// Turns <see cref="GatewayAuthenticationOptions"/> into bearer-handler settings. In a development host only its demo
+/// issuer and per-process key are accepted; in the production host only the configured authority or key, never the demo issuer.
 /// </summary>
 internal static partial class JwtBearerSetup
 {
-    public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, SandboxSigningKey? sandboxKey, ILogger logger)
+    public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, DevelopmentHost? development, ILogger logger)
     {
         jwt.MapInboundClaims = false;
         jwt.SaveToken = false;
@@ -25,13 +26,13 @@ internal static partial class JwtBearerSetup
             ClockSkew = options.ClockSkew,
             NameClaimType = GatewayClaims.UserId,
             RoleClaimType = GatewayClaims.Role,
-            ValidAudience = options.Audience ?? SandboxSigningKey.DefaultAudience,
+            ValidAudience = options.Audience ?? DevelopmentHost.DefaultAudience,
         };
 
-        if (sandboxKey is not null)
+        if (development is not null)
         {
-            jwt.TokenValidationParameters.ValidIssuer = SandboxSigningKey.Issuer;
-            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(sandboxKey.Key.ToArray());
+            jwt.TokenValidationParameters.ValidIssuer = DevelopmentHost.TokenIssuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(development.TokenSigningKey.ToArray());
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         }
         else if (options.Authority is { } authority)
@@ -50,7 +51,6 @@ internal static partial class JwtBearerSetup
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
         }
 
-        var sandbox = sandboxKey is not null;
         jwt.Events = new JwtBearerEvents
         {
             OnAuthenticationFailed = context =>
@@ -60,7 +60,7 @@ internal static partial class JwtBearerSetup
             },
             OnTokenValidated = context =>
             {
-                if (!sandbox && context.SecurityToken?.Issuer == SandboxSigningKey.Issuer)
+                if (development is null && context.SecurityToken?.Issuer == DevelopmentHost.TokenIssuer)
                 {
                     LogRejected(logger, "SandboxIssuerOutsideSandbox");
                     context.Fail("Tokens of the sandbox issuer are never accepted outside the sandbox.");

@@ -90,7 +90,7 @@ public sealed class AuditCrashTests
 
     private static Process StartGateway(int port, string directory, AuditKeys keys)
     {
-        var dll = GatewayDll();
+        var dll = GatewayProcess.Dll(GatewayProcess.SandboxHost);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -154,22 +154,6 @@ public sealed class AuditCrashTests
         response.EnsureSuccessStatusCode();
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    /// <summary>src/NcrsGateway/bin/&lt;Configuration&gt;/net10.0/NcrsGateway.dll, found from this test assembly's output folder.</summary>
-    private static string GatewayDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NcrsGateway.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found."), "src", "NcrsGateway", "bin", configuration, framework, "NcrsGateway.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the gateway first: {dll} not found.");
     }
 
     private static int FreePort()

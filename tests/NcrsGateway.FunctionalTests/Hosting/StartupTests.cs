@@ -68,7 +68,8 @@ public sealed class StartupTests
         [
             "--Sandbox:Enabled=true",
             "--Gateway:PublicBaseUrlTypo=https://gateway.example.nhs.uk/fhir",
-        ]);
+        ],
+        project: GatewayProcess.SandboxHost);
 
         var line = Assert.Single(Lines(stderr));
         Assert.Equal(1, exitCode);
@@ -83,11 +84,22 @@ public sealed class StartupTests
             "--Sandbox:Enabled=true",
             $"--Adapters:Pds:BaseUrl={PdsWithoutSlash}",
             $"--Authentication:SigningKey={TestTokens.SigningKey}",
-        ]);
+        ],
+        project: GatewayProcess.SandboxHost);
 
         var line = Assert.Single(Lines(stderr));
         Assert.Equal(1, exitCode);
         Assert.StartsWith("Configuration error: Sandbox:Enabled=true cannot be combined with Adapters:Pds:BaseUrl, Authentication:SigningKey", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_ProductionHostAskedForTheSandbox_IsRefusedInOneLinePointingAtTheSandboxHost()
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunToExitAsync(["--Sandbox:Enabled=true"]);
+
+        var line = Assert.Single(Lines(stderr));
+        Assert.Equal(1, exitCode);
+        Assert.Equal("Configuration error: Sandbox:Enabled=true: this is the production host, which never runs the sandbox; use src/NcrsGateway.Sandbox.Host.", line);
     }
 
     [Fact]

@@ -7,5 +7,5 @@ public static class ImmunisationCodeSystems
     public const string Dmd = "https://dmd.nhs.uk";
 
     /// <summary>ODS organisation codes (performing organisation, vaccination site).</summary>
-    public const string Ods = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public const string Ods = IdentifierSystems.OdsOrganizationCode;
 }

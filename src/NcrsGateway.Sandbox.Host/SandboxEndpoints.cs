@@ -5,7 +5,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Sandbox.Tokens;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Sandbox.Host;
 
 /// <summary>
 /// Development-only routes, mapped only when the sandbox is on: <c>POST /sandbox/token</c> signs in a demo user,

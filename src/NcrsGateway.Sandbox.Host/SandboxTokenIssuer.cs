@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using NcrsGateway.Sandbox.Tokens;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Sandbox.Host;
 
 /// <summary>
 /// Signs short-lived tokens for the sandbox's demo users, only ever with the sandbox's own random per-process key and

@@ -1,0 +1,53 @@
+using System.Reflection;
+
+namespace NcrsGateway.FunctionalTests.Hosting;
+
+/// <summary>Issue 10 item 1: the production host carries no sandbox and no WireMock, however deep the reference.</summary>
+public sealed class ProductionHostReferencesTests
+{
+    [Fact]
+    public void ProductionHost_TransitiveReferences_HoldNoWireMockAndNoSandbox()
+    {
+        var names = TransitiveReferences(typeof(GatewayApp).Assembly);
+
+        Assert.Contains(names, n => n.StartsWith("NcrsGateway.Adapters.Pds", StringComparison.Ordinal)); // the walk does reach the adapters
+        Assert.DoesNotContain(names, n => n.StartsWith("WireMock", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(names, n => n.StartsWith("NcrsGateway.Sandbox", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void SandboxHost_TransitiveReferences_HoldTheSimulators()
+    {
+        var names = TransitiveReferences(typeof(Sandbox.Host.SandboxApp).Assembly);
+
+        Assert.Contains(names, n => n.StartsWith("WireMock", StringComparison.Ordinal));
+        Assert.Contains("NcrsGateway.Sandbox", names);
+    }
+
+    private static HashSet<string> TransitiveReferences(Assembly root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([root]);
+        while (pending.TryPop(out var assembly))
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name is not { } name || !seen.Add(name))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    pending.Push(Assembly.Load(reference));
+                }
+                catch (FileNotFoundException)
+                {
+                    // A framework facade the test process never loads: its name is recorded, it has nothing of ours below it.
+                }
+            }
+        }
+
+        return seen;
+    }
+}
