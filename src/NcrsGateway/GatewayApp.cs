@@ -32,11 +32,13 @@ public static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var development = DevelopmentHost.From(builder);
-        var upstreams = ConfiguredUpstreams.From(builder.Configuration);
 
         builder.AddServiceDefaults();
         builder.AddInboundHttp();
         builder.Services.AddGatewayOptions(builder.Configuration, development is not null);
+        builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
+        builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        var upstreams = ConfiguredUpstreams.From(builder.Services);
         builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -45,14 +47,12 @@ public static class GatewayApp
         builder.Services.AddGatewayAuthorization();
         if (upstreams.Demographics)
         {
-            builder.Services.AddPdsAdapter(builder.Configuration);
             builder.Services.AddSingleton<PatientService>();
             builder.Services.AddClinicalContext(builder.Configuration, development is not null);
         }
 
         if (upstreams.RecordLocator)
         {
-            builder.Services.AddNrlAdapter(builder.Configuration);
             builder.Services.AddDocumentProxy(builder.Configuration);
             builder.Services.AddSingleton<DocumentReferenceService>();
         }

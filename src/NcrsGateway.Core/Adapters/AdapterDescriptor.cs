@@ -1,0 +1,22 @@
+namespace NcrsGateway.Core.Adapters;
+
+/// <summary>
+/// What an adapter declares about itself, registered (as a DI collection entry) by its <c>AddXxxAdapter</c> only when its
+/// <c>BaseUrl</c> is configured: an unconfigured adapter is absent everywhere. The composition derives from the set of
+/// descriptors which features, routes and CapabilityStatement parts exist, instead of listing adapters by hand.
+/// </summary>
+/// <param name="Name">Short name, e.g. <c>pds</c>; also the sandbox simulator's name.</param>
+/// <param name="ConfigurationSection">Its settings section, e.g. <c>Adapters:Pds</c>.</param>
+/// <param name="Port">The Core port it implements, e.g. <c>IDemographicsSource</c>.</param>
+/// <param name="Serves">The resource types, interactions and search parameters it backs.</param>
+/// <param name="CacheProfile">How long the gateway may keep what it returns, and which resource types; or never.</param>
+public sealed record AdapterDescriptor(
+    string Name,
+    string ConfigurationSection,
+    Type Port,
+    IReadOnlyList<ServedResource> Serves,
+    CacheProfile CacheProfile)
+{
+    /// <summary>The sandbox simulator that stands in for it (the adapter's <see cref="Name"/>).</summary>
+    public string SimulatorName => Name;
+}
