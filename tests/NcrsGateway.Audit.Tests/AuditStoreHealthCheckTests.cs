@@ -1,3 +1,4 @@
+using NcrsGateway.Tests.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using NcrsGateway.Audit;
@@ -10,7 +11,8 @@ public sealed class AuditStoreHealthCheckTests
     [Fact]
     public async Task Check_StoreReachable_IsHealthy_AndStoreDown_IsDegradedNamingTheLaunchImpact()
     {
-        var directory = Directory.CreateTempSubdirectory("ncrs-audit-health-").FullName;
+        using var folder = TempFolder.Create("ncrs-audit-health-");
+        var directory = folder.Path;
         var store = new AuditTrailTests.UnavailableStore();
         await using var trail = new AuditTrail(store, new PatientProtector(AuditKeys.Generate()), new AuditOptions(), directory, TimeProvider.System, NullLogger<AuditTrail>.Instance);
         var check = new AuditStoreHealthCheck(store, trail);

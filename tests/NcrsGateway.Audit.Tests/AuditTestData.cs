@@ -51,10 +51,6 @@ internal static class AuditTestData
     public static AuditQuery Query(NhsNumber? patient = null, string? user = null, DateTimeOffset? from = null, DateTimeOffset? to = null, AuditOutcome? outcome = null, int count = 100, string? cursor = null, IReadOnlyList<FailureCategory>? categories = null) =>
         new(patient, user, from, to, outcome, count, cursor, categories);
 
-    public static string TempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "ncrs-audit-test-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    /// <summary>A fresh folder for one test's storage; whoever asks for it deletes it (see <c>TempFolder</c>).</summary>
+    public static string TempDirectory() => Directory.CreateTempSubdirectory("ncrs-audit-test-").FullName;
 }

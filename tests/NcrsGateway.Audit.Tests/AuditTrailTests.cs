@@ -1,3 +1,4 @@
+using NcrsGateway.Tests.Common;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
 using static NcrsGateway.Audit.Tests.AuditTestData;
@@ -9,7 +10,8 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task RecordCommitted_StoreUnavailable_Throws()
     {
-        var directory = TempDirectory();
+        using var folder = TempFolder.Create("ncrs-audit-test-");
+        var directory = folder.Path;
         var store = new UnavailableStore();
         await using var trail = Trail(store, directory);
         await trail.StartAsync(CancellationToken.None);
@@ -22,7 +24,8 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task RecordWriteAhead_StoreUnavailable_IsStillAcknowledgedFromTheJournal()
     {
-        var directory = TempDirectory();
+        using var folder = TempFolder.Create("ncrs-audit-test-");
+        var directory = folder.Path;
         var store = new UnavailableStore();
         await using var trail = Trail(store, directory);
         await trail.StartAsync(CancellationToken.None);

@@ -26,8 +26,11 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The <c>Gateway:PublicBaseUrl</c> a host with configured upstreams gets unless the caller sets one.</summary>
     public const string TestPublicBaseUrl = "https://gateway.tests.invalid/fhir";
 
-    private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string? publicBaseUrl)
+    private readonly string? _ownedAuditDirectory;
+
+    private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string? publicBaseUrl, string? ownedAuditDirectory)
     {
+        _ownedAuditDirectory = ownedAuditDirectory;
         App = app;
         BaseAddress = baseAddress;
         Logs = logs;
@@ -53,7 +56,12 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var logs = new CapturedLogs();
         var effective = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        effective.TryAdd("Audit:DataDirectory", Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N")));
+        var ownedAuditDirectory = Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N"));
+        if (!effective.TryAdd("Audit:DataDirectory", ownedAuditDirectory))
+        {
+            ownedAuditDirectory = null; // the caller's folder: the caller cleans it up
+        }
+
         effective.TryAdd("Audit:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         var sandbox = IsSandbox(effective);
@@ -73,11 +81,27 @@ public sealed class GatewayHost : IAsyncDisposable
             configure?.Invoke(builder);
         }
 
-        var app = sandbox ? Sandbox.Host.SandboxApp.Build([], Configure) : GatewayApp.Build([], Configure);
-        await app.StartAsync();
+        WebApplication? app = null;
+        try
+        {
+            app = sandbox ? Sandbox.Host.SandboxApp.Build([], Configure) : GatewayApp.Build([], Configure);
+            await app.StartAsync();
+        }
+        catch
+        {
+            // tests that expect the start to be refused leave nothing behind either
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            TempFolder.Delete(ownedAuditDirectory ?? string.Empty);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         merged.TryGetValue("Gateway:PublicBaseUrl", out var publicBaseUrl);
-        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs, sandbox ? null : publicBaseUrl);
+        return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs, sandbox ? null : publicBaseUrl, ownedAuditDirectory);
     }
 
     /// <summary>
@@ -159,5 +183,9 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (_ownedAuditDirectory is not null)
+        {
+            TempFolder.Delete(_ownedAuditDirectory);
+        }
     }
 }

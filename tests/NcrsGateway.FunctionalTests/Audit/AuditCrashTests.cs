@@ -17,7 +17,8 @@ public sealed class AuditCrashTests
     [Fact]
     public async Task Kill_UnderBurstOfReads_LosesNoAcknowledgedAuditRow()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ncrs-audit-crash-" + Guid.NewGuid().ToString("N"));
+        using var folder = TempFolder.Create("ncrs-audit-crash-"); // deleted after the gateway process, pass or fail
+        var directory = folder.Path;
         var keys = AuditKeys.Generate();
         var port = FreePort();
         using var gateway = StartGateway(port, directory, keys);
@@ -65,7 +66,6 @@ public sealed class AuditCrashTests
 
         var lost = acknowledged.Where(id => !found.Contains(id)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged reads have no audit row");
-        Directory.Delete(directory, recursive: true);
     }
 
     private static async Task<HashSet<string>> RecoveredCorrelationIdsAsync(string directory, AuditKeys keys)
