@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -9,10 +8,8 @@ namespace NcrsGateway.Tests.Common;
 /// An upstream that answers every request at once with <c>200</c> headers and then trickles the body a few bytes at a
 /// time with a pause between (a "slow drip"). WireMock.Net can only delay the whole response, not the body.
 /// </summary>
-public sealed class SlowDripUpstream : IDisposable
+public sealed class SlowDripUpstream : RawTcpUpstream
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _body;
     private readonly int _bytesPerDrip;
     private readonly TimeSpan _pause;
@@ -29,64 +26,34 @@ public sealed class SlowDripUpstream : IDisposable
         _body = Encoding.UTF8.GetBytes(body);
         _bytesPerDrip = bytesPerDrip;
         _pause = pause;
-        _listener.Start();
-        _ = AcceptLoopAsync();
     }
 
-    public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{_basePath}";
+    public string BaseUrl => $"http://127.0.0.1:{Port}{_basePath}";
 
     /// <summary>Requests received (each on its own connection).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task AcceptLoopAsync()
+    protected override async Task ServeAsync(Socket socket, CancellationToken stop)
     {
-        while (!_stop.IsCancellationRequested)
+        await ReadRequestHeadAsync(socket, stop);
+        Interlocked.Increment(ref _requests);
+        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nConnection: close\r\n"
+            + $"Content-Length: {_body.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, stop);
+        for (var sent = 0; sent < _body.Length; sent += _bytesPerDrip)
         {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = DripAsync(socket);
+            await Task.Delay(_pause, stop);
+            await socket.SendAsync(_body.AsMemory(sent, Math.Min(_bytesPerDrip, _body.Length - sent)), SocketFlags.None, stop);
         }
     }
 
-    private async Task DripAsync(Socket socket)
-    {
-        using (socket)
-        {
-            try
-            {
-                await ReadRequestHeadAsync(socket);
-                Interlocked.Increment(ref _requests);
-                var head = "HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nConnection: close\r\n"
-                    + $"Content-Length: {_body.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
-                await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, _stop.Token);
-                for (var sent = 0; sent < _body.Length; sent += _bytesPerDrip)
-                {
-                    await Task.Delay(_pause, _stop.Token);
-                    await socket.SendAsync(_body.AsMemory(sent, Math.Min(_bytesPerDrip, _body.Length - sent)), SocketFlags.None, _stop.Token);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                // the gateway gave up (closed the connection) or the test ended
-            }
-        }
-    }
-
-    private async Task ReadRequestHeadAsync(Socket socket)
+    private static async Task ReadRequestHeadAsync(Socket socket, CancellationToken stop)
     {
         var seen = new List<byte>();
         var buffer = new byte[4096];
         while (seen.Count < 65_536)
         {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, stop);
             if (read == 0)
             {
                 throw new SocketException((int)SocketError.ConnectionReset);
@@ -98,12 +65,5 @@ public sealed class SlowDripUpstream : IDisposable
                 return; // a request body (NRL's POST search) is left unread: the answer does not depend on it
             }
         }
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _stop.Dispose();
     }
 }
