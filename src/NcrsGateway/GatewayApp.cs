@@ -39,7 +39,6 @@ public static class GatewayApp
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         var upstreams = ConfiguredUpstreams.From(builder.Services);
-        builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
         builder.Services.AddGatewayAuthentication(builder.Configuration, development);
@@ -47,14 +46,19 @@ public static class GatewayApp
         if (upstreams.Demographics)
         {
             builder.Services.AddSingleton<PatientService>();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, PatientCapabilities>());
             builder.Services.AddClinicalContext(builder.Configuration, development is not null);
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, ClinicalContextCapabilities>());
         }
 
         if (upstreams.RecordLocator)
         {
             builder.Services.AddDocumentProxy(builder.Configuration);
             builder.Services.AddSingleton<DocumentReferenceService>();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, RecordLocationCapabilities>());
         }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, AuditSearch.AuditEventCapabilities>());
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -71,7 +75,7 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapMetadataEndpoints();
+        app.MapGroup("/fhir").MapMetadata();
         if (upstreams.Demographics)
         {
             app.MapPatientEndpoints();
