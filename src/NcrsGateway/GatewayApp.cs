@@ -75,18 +75,20 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapGroup("/fhir").MapMetadata();
+        var fhir = app.MapGroup("/fhir").WithMetadata(FhirEndpointMetadata.Instance);
+        fhir.MapMetadata();
+        fhir.MapFhirFallback();
         if (upstreams.Demographics)
         {
-            app.MapPatientEndpoints();
-            app.MapPatientOperationEndpoints();
+            fhir.MapPatientEndpoints();
+            fhir.MapPatientOperationEndpoints();
         }
 
-        app.MapAuditEventEndpoints();
+        fhir.MapAuditEventEndpoints();
         if (upstreams.RecordLocator)
         {
-            app.MapDocumentReferenceEndpoints();
-            app.MapBinaryEndpoints();
+            fhir.MapDocumentReferenceEndpoints();
+            fhir.MapBinaryEndpoints();
         }
 
         map?.Invoke(app);

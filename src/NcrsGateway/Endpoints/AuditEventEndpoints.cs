@@ -11,9 +11,9 @@ namespace NcrsGateway.Endpoints;
 /// <summary><c>GET /fhir/AuditEvent</c>: the auditor's search of the audit trail, newest first, paged by cursor.</summary>
 internal static class AuditEventEndpoints
 {
-    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/AuditEvent").WithTags("AuditEvent");
+        var group = fhir.MapGroup("/AuditEvent").WithTags("AuditEvent");
         group.MapGet("/", SearchAsync)
             .WithName("SearchAuditEvent")
             .WithMetadata(new AuditedAction(AuditActions.AuditSearch))

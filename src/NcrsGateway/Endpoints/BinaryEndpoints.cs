@@ -5,6 +5,7 @@ using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.DocumentReferences;
+using NcrsGateway.Fhir;
 using NcrsGateway.Proxy;
 using NcrsGateway.Security;
 
@@ -20,9 +21,9 @@ internal static class BinaryEndpoints
 {
     public const string ContentParameter = "content";
 
-    public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/Binary").WithTags("Binary").RequireAuthorization(GatewayPolicies.Reader);
+        var group = fhir.MapGroup("/Binary").WithTags("Binary").WithMetadata(AnyResponseFormat.Instance).RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(new AuditedAction(AuditActions.DocumentRetrieve));
         return group;
     }

@@ -10,9 +10,9 @@ namespace NcrsGateway.Endpoints;
 /// <summary><c>/fhir/DocumentReference</c>: search a patient's record-locator pointers, read one pointer.</summary>
 internal static class DocumentReferenceEndpoints
 {
-    public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
+        var group = fhir.MapGroup("/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerRead));
         group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch)).CachePointerSearch();
         return group;

@@ -15,9 +15,9 @@ namespace NcrsGateway.Endpoints;
 /// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
 internal static class PatientEndpoints
 {
-    public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
+        var group = fhir.MapGroup("/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
         group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
         group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
         return group;

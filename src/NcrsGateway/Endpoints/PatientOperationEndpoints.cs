@@ -21,9 +21,9 @@ namespace NcrsGateway.Endpoints;
 /// </summary>
 internal static class PatientOperationEndpoints
 {
-    public const string VerifyPath = "/fhir/Patient/$verify";
-    public const string SelectPath = "/fhir/Patient/$select";
-    public const string LaunchPath = "/fhir/Patient/$ncrs-launch";
+    public const string VerifyPath = "/Patient/$verify";
+    public const string SelectPath = "/Patient/$select";
+    public const string LaunchPath = "/Patient/$ncrs-launch";
     private const int MaxContextLength = 64;
 
     private const string SupersededNotice =
@@ -34,15 +34,15 @@ internal static class PatientOperationEndpoints
     public static bool IsOperation(string id) =>
         id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
 
-    public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder fhir)
     {
-        routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
+        fhir.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
             .WithMetadata(new AuditedAction(AuditActions.PatientVerify));
-        routes.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
+        fhir.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
             .WithMetadata(new AuditedAction(AuditActions.PatientSelect));
-        routes.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
+        fhir.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
             .WithMetadata(new AuditedAction(AuditActions.NcrsLaunch));
-        return routes;
+        return fhir;
     }
 
     private static async Task<FhirResult> VerifyAsync(HttpContext http, DemographicVerifier verifier, CancellationToken cancellationToken)

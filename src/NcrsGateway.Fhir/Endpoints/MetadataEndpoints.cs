@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.RateLimiting;
+
 namespace NcrsGateway.Fhir;
 
 /// <summary><c>GET /fhir/metadata</c>: the CapabilityStatement of what this gateway actually serves.</summary>
@@ -9,5 +11,7 @@ public static class MetadataEndpoints
                 FhirResult.From(CapabilityStatementFactory.Create(baseUrl.Value, contributors)))
             .WithTags("Metadata")
             .WithName("Metadata")
+            .WithMetadata(NotAudited.Instance)
+            .DisableRateLimiting() // the capability statement is never limited
             .AllowAnonymous();
 }
