@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Correlation;
@@ -70,7 +71,7 @@ public static class GatewayApp
             SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
         });
         app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
-        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuditMiddleware();
         app.UseMiddleware<FhirFormatMiddleware>();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
@@ -84,7 +85,7 @@ public static class GatewayApp
             app.MapPatientOperationEndpoints();
         }
 
-        app.MapAuditEventEndpoints();
+        app.MapAuditEventEndpoints(request => app.Services.GetRequiredService<FhirBaseUrl>().For(request));
         if (upstreams.RecordLocator)
         {
             app.MapDocumentReferenceEndpoints();

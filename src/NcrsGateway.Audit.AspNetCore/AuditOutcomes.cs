@@ -1,7 +1,7 @@
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>Outcome, failure category and code of a request, from its exception, its OperationOutcome or its status.</summary>
 internal static class AuditOutcomes
@@ -11,7 +11,7 @@ internal static class AuditOutcomes
         var error = exception switch
         {
             GatewayException g => g.Error,
-            BadHttpRequestException b => Http.RequestBodyErrors.Of(b),
+            BadHttpRequestException b => RequestBodyErrors.Of(b),
             null => written ?? FromStatus(status),
             _ => GatewayErrors.InternalError,
         };

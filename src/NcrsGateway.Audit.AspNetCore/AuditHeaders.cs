@@ -1,4 +1,6 @@
-namespace NcrsGateway.Audit;
+using NcrsGateway.Core.Http;
+
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// Caller-declared context for the audit row: <c>X-Origin-Feature</c> (which feature of the calling system)
@@ -26,5 +28,5 @@ internal static class AuditHeaders
         return null;
     }
 
-    public static bool IsValid(string value) => Http.SafeToken.IsValid(value, MaxLength);
+    public static bool IsValid(string value) => SafeToken.IsValid(value, MaxLength);
 }

@@ -1,7 +1,7 @@
-namespace NcrsGateway.Correlation;
+namespace NcrsGateway.Core.Http;
 
 /// <summary>The request's correlation ID, stored on the HttpContext for endpoints, audit and error responses.</summary>
-internal sealed class CorrelationFeature(string correlationId)
+public sealed class CorrelationFeature(string correlationId)
 {
     public string CorrelationId { get; } = correlationId;
 }

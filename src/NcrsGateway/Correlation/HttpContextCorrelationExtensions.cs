@@ -1,7 +1,0 @@
-namespace NcrsGateway.Correlation;
-
-internal static class HttpContextCorrelationExtensions
-{
-    public static string CorrelationId(this HttpContext context) =>
-        context.Features.Get<CorrelationFeature>()?.CorrelationId ?? context.TraceIdentifier;
-}
