@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Demographics;
@@ -58,7 +59,7 @@ public static class GatewayApp
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, RecordLocationCapabilities>());
         }
 
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, AuditSearch.AuditEventCapabilities>());
+        builder.Services.AddAuditEventSearch();
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -68,7 +69,7 @@ public static class GatewayApp
         app.UseResponseSecurityHeaders();
         app.UseCorrelation();
         app.UseFhirErrors();
-        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuditMiddleware();
         app.UseFhirFormat();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
@@ -84,7 +85,7 @@ public static class GatewayApp
             fhir.MapPatientOperationEndpoints();
         }
 
-        fhir.MapAuditEventEndpoints();
+        fhir.MapAuditEventEndpoints(request => app.Services.GetRequiredService<FhirBaseUrl>().For(request));
         if (upstreams.RecordLocator)
         {
             fhir.MapDocumentReferenceEndpoints();

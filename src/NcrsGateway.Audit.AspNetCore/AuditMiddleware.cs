@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Http.Features;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Correlation;
 using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Correlation;
+using NcrsGateway.Fhir.Security;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// Records one audit row (write-ahead durability) for every request to a FHIR endpoint except those marked

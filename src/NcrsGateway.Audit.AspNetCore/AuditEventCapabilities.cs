@@ -3,7 +3,7 @@ using NcrsGateway.Fhir;
 using static Hl7.Fhir.Model.CapabilityStatement;
 using static NcrsGateway.Fhir.CapabilityParts;
 
-namespace NcrsGateway.AuditSearch;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>The audit feature's part of the CapabilityStatement: AuditEvent search, for auditors.</summary>
 internal sealed class AuditEventCapabilities : ICapabilityContributor
