@@ -15,15 +15,15 @@ public static class AuditEventEndpoints
     public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir, Func<HttpRequest, string> fhirBaseUrl)
     {
         var group = fhir.MapGroup("/AuditEvent").WithTags("AuditEvent");
-        group.MapGet("/", (HttpContext http, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-                SearchAsync(http, audit, fhirBaseUrl, time, cancellationToken))
+        group.MapGet("/", (HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, TimeProvider time, CancellationToken cancellationToken) =>
+                SearchAsync(http, audit, actions, fhirBaseUrl, time, cancellationToken))
             .WithName("SearchAuditEvent")
-            .WithMetadata(new AuditedAction(AuditActions.AuditSearch))
+            .WithMetadata(AuditedAction.Query(AuditActions.AuditSearch))
             .RequireAuthorization(GatewayPolicies.Auditor);
         return group;
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, IAuditTrail audit, Func<HttpRequest, string> baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, Func<HttpRequest, string> baseUrl, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = AuditSearchRequest.Parse(http.Request.Query);
         if (query.Patient is { } patient)
@@ -52,7 +52,7 @@ public static class AuditEventEndpoints
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{root}/AuditEvent/{record.Id}",
-                Resource = AuditEventMapper.ToFhir(record),
+                Resource = AuditEventMapper.ToFhir(record, actions.IsQuery(record.Action)),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
         }

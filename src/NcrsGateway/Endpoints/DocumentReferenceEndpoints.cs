@@ -13,8 +13,8 @@ internal static class DocumentReferenceEndpoints
     public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerRead));
-        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch)).CachePointerSearch();
+        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(AuditedAction.Read(AuditActions.PointerRead));
+        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(AuditedAction.Query(AuditActions.PointerSearch)).CachePointerSearch();
         return group;
     }
 

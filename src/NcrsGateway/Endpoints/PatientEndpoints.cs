@@ -18,8 +18,8 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
-        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
+        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
         return group;
     }
 

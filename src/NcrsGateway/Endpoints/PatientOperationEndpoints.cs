@@ -37,11 +37,11 @@ internal static class PatientOperationEndpoints
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder fhir)
     {
         fhir.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
-            .WithMetadata(new AuditedAction(AuditActions.PatientVerify));
+            .WithMetadata(AuditedAction.Query(AuditActions.PatientVerify));
         fhir.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
-            .WithMetadata(new AuditedAction(AuditActions.PatientSelect));
+            .WithMetadata(AuditedAction.Query(AuditActions.PatientSelect));
         fhir.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
-            .WithMetadata(new AuditedAction(AuditActions.NcrsLaunch));
+            .WithMetadata(AuditedAction.Query(AuditActions.NcrsLaunch));
         return fhir;
     }
 
