@@ -6,12 +6,10 @@ using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Demographics;
-using NcrsGateway.DocumentReferences;
-using NcrsGateway.Endpoints;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
-using NcrsGateway.Proxy;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -39,27 +37,16 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
-        var upstreams = ConfiguredUpstreams.From(builder.Services);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
         builder.Services.AddGatewayAuthentication(builder.Configuration, development);
         builder.Services.AddGatewayAuthorization();
-        if (upstreams.Demographics)
-        {
-            builder.Services.AddSingleton<PatientService>();
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, PatientCapabilities>());
-            builder.Services.AddClinicalContext(builder.Configuration, development is not null);
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, ClinicalContextCapabilities>());
-        }
 
-        if (upstreams.RecordLocator)
-        {
-            builder.Services.AddDocumentProxy(builder.Configuration);
-            builder.Services.AddSingleton<DocumentReferenceService>();
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, RecordLocationCapabilities>());
-        }
-
-        builder.Services.AddAuditEventSearch();
+        // Features: each adds itself (services, routes, CapabilityStatement part, audit actions) only when its adapter is configured.
+        builder.AddDemographics();
+        builder.AddRecordLocation();
+        builder.AddClinicalContext();
+        builder.AddAuditEventSearch();
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -76,22 +63,7 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        var fhir = app.MapGroup("/fhir").WithMetadata(FhirEndpointMetadata.Instance);
-        fhir.MapMetadata();
-        fhir.MapFhirFallback();
-        if (upstreams.Demographics)
-        {
-            fhir.MapPatientEndpoints();
-            fhir.MapPatientOperationEndpoints();
-        }
-
-        fhir.MapAuditEventEndpoints(request => app.Services.GetRequiredService<FhirBaseUrl>().For(request));
-        if (upstreams.RecordLocator)
-        {
-            fhir.MapDocumentReferenceEndpoints();
-            fhir.MapBinaryEndpoints();
-        }
-
+        app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         map?.Invoke(app);
         return app;
     }

@@ -13,7 +13,7 @@ public static class FhirFallbackEndpoints
     public static RouteHandlerBuilder MapFhirFallback(this IEndpointRouteBuilder fhir) =>
         fhir.MapFallback("{**path}", (HttpContext http, EndpointDataSource endpoints) =>
             {
-                var allowed = AllowedMethods(endpoints, http.Request.Path);
+                var allowed = endpoints.AllowedMethods(http.Request.Path);
                 if (allowed.Count == 0)
                 {
                     return Results.StatusCode(StatusCodes.Status404NotFound);
@@ -25,7 +25,8 @@ public static class FhirFallbackEndpoints
             .WithName("FhirFallback")
             .ExcludeFromDescription();
 
-    internal static IReadOnlyList<string> AllowedMethods(EndpointDataSource endpoints, PathString path) =>
+    /// <summary>The methods FHIR routes (fallback aside) accept on this path; none when no route matches it.</summary>
+    public static IReadOnlyList<string> AllowedMethods(this EndpointDataSource endpoints, PathString path) =>
         [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<FhirEndpointMetadata>() is not null && e.Order != int.MaxValue) // not a fallback

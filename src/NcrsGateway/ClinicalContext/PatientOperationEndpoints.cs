@@ -12,7 +12,7 @@ using NcrsGateway.Correlation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.ClinicalContext;
 
 /// <summary>
 /// Clinical-context operations on <c>/fhir/Patient</c>: <c>$verify</c> (compare local demographics with the
@@ -29,10 +29,6 @@ internal static class PatientOperationEndpoints
     private const string SupersededNotice =
         "The NHS number given has been superseded: the patient was selected under their current NHS number (nhsNumber), and NCRS will open for that number. "
         + "Update the local record through your normal process.";
-
-    /// <summary>Whether a Patient "id" is really one of these operations' names (<c>$verify</c>, …).</summary>
-    public static bool IsOperation(string id) =>
-        id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
 
     public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder fhir)
     {

@@ -1,11 +1,11 @@
 using NcrsGateway.Caching;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary><c>/fhir/DocumentReference</c>: search a patient's record-locator pointers, read one pointer.</summary>
 internal static class DocumentReferenceEndpoints

@@ -3,7 +3,7 @@ using NcrsGateway.Fhir;
 using static Hl7.Fhir.Model.CapabilityStatement;
 using static NcrsGateway.Fhir.CapabilityParts;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// Record location's part of the CapabilityStatement: DocumentReference search and read, Binary read, and

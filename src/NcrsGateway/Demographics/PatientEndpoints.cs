@@ -6,11 +6,11 @@ using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.Demographics;
 
 /// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
 internal static class PatientEndpoints
@@ -23,12 +23,12 @@ internal static class PatientEndpoints
         return group;
     }
 
-    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
     {
-        if (PatientOperationEndpoints.IsOperation(nhsNumber))
+        if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m)).ToList() is { Count: > 0 } allowed)
         {
-            // GET /fhir/Patient/$verify is the wrong method on an operation, not a read of NHS number "$verify".
-            http.Response.Headers.Allow = HttpMethods.Post;
+            // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
+            http.Response.Headers.Allow = string.Join(", ", allowed);
             return Task.FromResult(OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId()));
         }
 

@@ -4,12 +4,12 @@ using System.Globalization;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Proxy;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// <c>GET /fhir/Binary/{pointerId}[?content=n]</c>: streams the document a pointer locates from the custodian's
