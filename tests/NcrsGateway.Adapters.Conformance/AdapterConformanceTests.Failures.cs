@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -51,9 +52,9 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     [Fact]
     public async Task SlowBody_TimesOutAsUpstreamTimeout()
     {
-        using var upstream = new SlowBodyUpstream(MinimalValidResponse(ValidNhsNumber), TimeSpan.FromMilliseconds(300));
+        using var upstream = new SlowDripUpstream("/", MinimalValidResponse(ValidNhsNumber), bytesPerDrip: 1, TimeSpan.FromMilliseconds(300));
 
-        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts, upstream.Url), Context()));
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts, new Uri(upstream.BaseUrl)), Context()));
 
         Assert.Equal(GatewayErrors.UpstreamTimeout, e.Error);
     }

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh folder under the temp directory that is deleted, with everything in it, on dispose. Declare it before

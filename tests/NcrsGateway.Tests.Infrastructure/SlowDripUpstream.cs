@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// An upstream that answers every request at once with <c>200</c> headers and then trickles the body a few bytes at a
@@ -16,7 +16,7 @@ public sealed class SlowDripUpstream : RawTcpUpstream
     private readonly string _basePath;
     private int _requests;
 
-    /// <param name="basePath">The API base path, e.g. <see cref="UpstreamPaths.Pds"/>.</param>
+    /// <param name="basePath">The API base path, e.g. <c>/personal-demographics/FHIR/R4/</c>.</param>
     /// <param name="body">The body sent, as application/fhir+json with its true Content-Length.</param>
     /// <param name="bytesPerDrip">Bytes sent at a time.</param>
     /// <param name="pause">Pause before each drip.</param>

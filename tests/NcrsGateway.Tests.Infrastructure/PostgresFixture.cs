@@ -1,6 +1,6 @@
-using NcrsGateway.Tests.Common;
+using Xunit;
 
-namespace NcrsGateway.Audit.Tests;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>One throwaway PostgreSQL server for the class; each test gets its own database.</summary>
 public sealed class PostgresFixture : IAsyncLifetime

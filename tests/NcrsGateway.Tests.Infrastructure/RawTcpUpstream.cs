@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback TCP listener for upstream faults WireMock.Net cannot make (resets, stalls, trickled bodies): it accepts

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster run as a process: <c>initdb</c> into a temp folder, <c>pg_ctl start</c> on a

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real, throwaway redis-server process on a free loopback port (no persistence). Fails loudly when

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace NcrsGateway.Tests.Common;
+namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>
 /// A small real tmpfs (<c>mount -t tmpfs -o size=…</c>) in a temp folder, for disk-full and read-only tests.
