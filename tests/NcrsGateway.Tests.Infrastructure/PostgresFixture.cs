@@ -1,21 +1,7 @@
-using Xunit;
-
 namespace NcrsGateway.Tests.Infrastructure;
 
 /// <summary>One throwaway PostgreSQL server for the class; each test gets its own database.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
+public sealed class PostgresFixture : ServerFixture<PostgresServer>
 {
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    protected override Task<PostgresServer> StartAsync() => PostgresServer.StartAsync();
 }
