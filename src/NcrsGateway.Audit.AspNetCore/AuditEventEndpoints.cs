@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Fhir;
-using NcrsGateway.Core.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Audit.AspNetCore;
 

@@ -1,4 +1,5 @@
-using NcrsGateway.Core.Http;
+using NcrsGateway.Fhir;
+using NcrsGateway.Correlation;
 
 namespace NcrsGateway.Audit.AspNetCore;
 
@@ -28,5 +29,5 @@ internal static class AuditHeaders
         return null;
     }
 
-    public static bool IsValid(string value) => SafeToken.IsValid(value, MaxLength);
+    public static bool IsValid(string value) => Fhir.SafeToken.IsValid(value, MaxLength);
 }

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.Features;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Core.Http;
-using NcrsGateway.Core.Security;
+using NcrsGateway.Fhir;
+using NcrsGateway.Correlation;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Audit.AspNetCore;
 
@@ -25,6 +26,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
 
         var context = new AuditContext();
         http.Features.Set(context);
+        http.Features.Set<Fhir.IOperationOutcomeFeature>(context);
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var gate = new AuditGate(exception => RecordAsync(http, context, exception));
         var gated = new AuditedResponseBody(original, gate);

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Core.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>
 /// Whether a caller may name its workstation with the <c>X-Workstation-ID</c> header (read by <see cref="ClinicalUser.From"/>).

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Core.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>Claim types the gateway reads from a caller's access token.</summary>
 public static class GatewayClaims

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Core.Http;
+namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// The one rule for caller-supplied identifiers that reach upstream headers, logs or the audit trail

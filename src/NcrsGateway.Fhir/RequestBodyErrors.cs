@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
+using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Core.Errors;
+namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// The framework's request-body refusals (<see cref="BadHttpRequestException"/>: body over the size limit,

@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using NcrsGateway.Core.Http;
+using NcrsGateway.Core;
 
-namespace NcrsGateway.Core.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>
 /// Who is calling, read from the validated token. The workstation comes from the token's <c>workstation</c>

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Core.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>Authorization policy names. Every endpoint names one, or is explicitly anonymous.</summary>
 public static class GatewayPolicies

@@ -1,7 +1,7 @@
-namespace NcrsGateway.Core.Http;
+namespace NcrsGateway.Correlation;
 
 /// <summary>The request's correlation ID, stored on the HttpContext for endpoints, audit and error responses.</summary>
-public sealed class CorrelationFeature(string correlationId)
+internal sealed class CorrelationFeature(string correlationId)
 {
     public string CorrelationId { get; } = correlationId;
 }
