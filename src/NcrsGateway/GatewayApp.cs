@@ -79,7 +79,7 @@ public static class GatewayApp
             app.MapPatientOperationEndpoints();
         }
 
-        app.MapAuditEventEndpoints(request => app.Services.GetRequiredService<FhirBaseUrl>().For(request));
+        app.MapAuditEventEndpoints();
         if (upstreams.RecordLocator)
         {
             app.MapDocumentReferenceEndpoints();
