@@ -41,6 +41,7 @@ public static class DocumentsServiceCollectionExtensions
         services.TryAddKeyedSingleton<IUpstreamTokenProvider>(SourceServices.DocumentRepository, StaticAccessTokenProvider.None);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpForwarder();
+        services.AddHttpContextAccessor(); // the response a document is streamed into is the request's being served
 
         // YARP logs every target URL ("Proxying to ...") and its errors with exception text; a document URL can
         // hold an NHS number, a name or a postcode. DocumentForwarder logs each outcome itself (host and pointer id only).

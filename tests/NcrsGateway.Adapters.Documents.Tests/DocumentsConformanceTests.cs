@@ -18,6 +18,9 @@ public sealed class DocumentsConformanceTests : AdapterConformanceTests<IDocumen
 {
     private const string PointerId = "conformance-pointer-1";
 
+    /// <summary>Stands in for the host: the request being served, whose response the document is streamed into.</summary>
+    private readonly HttpContextAccessor _exchange = new();
+
     protected override string AdapterKey => SourceServices.DocumentRepository;
 
     protected override string ConfigurationSection => DocumentsOptions.SectionName;
@@ -50,7 +53,11 @@ public sealed class DocumentsConformanceTests : AdapterConformanceTests<IDocumen
 
     protected override GatewayError? ExpectedError(int status) => status == 404 ? GatewayErrors.DocumentUnavailable : base.ExpectedError(status);
 
-    protected override void AddAdapter(IServiceCollection services, IConfiguration configuration) => services.AddDocumentsAdapter(configuration);
+    protected override void AddAdapter(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IHttpContextAccessor>(_exchange);
+        services.AddDocumentsAdapter(configuration);
+    }
 
     protected override async Task<DeliveredDocument> InvokeAsync(IDocumentRetrieval port, string nhsNumber, RequestContext context, CancellationToken cancellationToken)
     {
@@ -59,8 +66,9 @@ public sealed class DocumentsConformanceTests : AdapterConformanceTests<IDocumen
         var http = new DefaultHttpContext { RequestAborted = cancellationToken };
         http.Request.Method = HttpMethods.Get;
         http.Response.Body = body;
+        _exchange.HttpContext = http;
 
-        await port.StreamAsync(content, PointerId, context, http);
+        await port.StreamAsync(content, PointerId, context, cancellationToken);
 
         return new DeliveredDocument(http.Response.StatusCode, http.Response.Headers, body.ToArray());
     }

@@ -52,7 +52,7 @@ internal static class BinaryEndpoints
 
         // Without a Documents section the documents adapter is absent: no repository is allowed, as with an empty allow-list.
         var retrieval = documents ?? throw new GatewayException(GatewayErrors.DocumentHostNotAllowed, "No document repository is configured on this gateway.");
-        await retrieval.StreamAsync(pointer.Content[index], pointerId, context, http).ConfigureAwait(false);
+        await retrieval.StreamAsync(pointer.Content[index], pointerId, context, cancellationToken).ConfigureAwait(false);
     }
 
     private static int ContentIndex(IQueryCollection query)
