@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -11,7 +12,6 @@ using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
-using NcrsGateway.Proxy;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -53,7 +53,7 @@ public static class GatewayApp
 
         if (upstreams.RecordLocator)
         {
-            builder.Services.AddDocumentProxy(builder.Configuration);
+            builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true);
             builder.Services.AddSingleton<DocumentReferenceService>();
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Errors;
@@ -7,31 +6,34 @@ using NcrsGateway.Core.Ports;
 using NcrsGateway.Core.Redaction;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// Streams a document from its repository to the caller through YARP's <see cref="IHttpForwarder"/>. It owns
 /// its own <see cref="HttpMessageInvoker"/> (no redirects, no cookies, no decompression, a connect timeout) and
-/// an idle-read timeout (<see cref="DocumentProxyOptions.IdleReadTimeout"/>), because the standard resilience
+/// an idle-read timeout (<see cref="DocumentsOptions.IdleReadTimeout"/>), because the standard resilience
 /// handler of the adapters does not apply to the forwarder. Nothing is buffered: the body goes from socket to
 /// socket. Logs name the repository host and the pointer id, never the document URL.
 /// </summary>
 internal sealed partial class DocumentForwarder : IDisposable
 {
     private readonly IHttpForwarder _forwarder;
-    private readonly IOptionsMonitor<DocumentProxyOptions> _options;
+    private readonly IOptionsMonitor<DocumentsOptions> _options;
     private readonly ILogger<DocumentForwarder> _logger;
     private readonly HttpMessageInvoker _invoker;
     private readonly IUpstreamTokenProvider _tokens;
+    private readonly TimeProvider _time;
 
     public DocumentForwarder(
         IHttpForwarder forwarder,
-        IOptionsMonitor<DocumentProxyOptions> options,
+        IOptionsMonitor<DocumentsOptions> options,
         [FromKeyedServices(SourceServices.DocumentRepository)] IUpstreamTokenProvider tokens,
+        TimeProvider time,
         ILogger<DocumentForwarder> logger)
     {
         _forwarder = forwarder;
         _tokens = tokens;
+        _time = time;
         _options = options;
         _logger = logger;
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
@@ -52,14 +54,14 @@ internal sealed partial class DocumentForwarder : IDisposable
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(target);
         var options = _options.CurrentValue;
-        var transformer = new DocumentTransformer(target, context, options, _tokens, pointerId);
+        var transformer = new DocumentTransformer(target, context, options, _tokens, _time, pointerId);
         var config = new ForwarderRequestConfig { ActivityTimeout = options.IdleReadTimeout, AllowResponseBuffering = false };
         var host = Redactor.Redact(target.RepositoryHost);
         var pointer = Redactor.Redact(pointerId);
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
 
         var error = await _forwarder.SendAsync(http, target.Url.GetLeftPart(UriPartial.Authority), _invoker, config, transformer).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
 
         if (transformer.Refusal is { } refusal)
         {

@@ -1,6 +1,6 @@
 using Yarp.ReverseProxy.Forwarder;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>Document pass-through log events: the repository host and the pointer id, never the document URL or an NHS number.</summary>
 internal sealed partial class DocumentForwarder

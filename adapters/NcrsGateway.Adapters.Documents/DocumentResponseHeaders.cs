@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// The headers a caller receives with a document. Of the repository's headers only <see cref="Passed"/> reach the

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// Shapes one document download. Outbound: the URL is the resolved <see cref="DocumentTarget"/> (never the
@@ -15,7 +16,7 @@ namespace NcrsGateway.Proxy;
 /// <see cref="Refusal"/>, for the endpoint to turn into an OperationOutcome.
 /// </summary>
 internal sealed class DocumentTransformer(
-    DocumentTarget target, RequestContext context, DocumentProxyOptions options, IUpstreamTokenProvider tokens, string pointerId) : HttpTransformer
+    DocumentTarget target, RequestContext context, DocumentsOptions options, IUpstreamTokenProvider tokens, TimeProvider time, string pointerId) : HttpTransformer
 {
     /// <summary>The only caller headers passed to a repository (partial downloads of large documents).</summary>
     public static readonly IReadOnlyList<string> ForwardedCallerHeaders = ["Range", "If-Range"];
@@ -74,7 +75,7 @@ internal sealed class DocumentTransformer(
         UpstreamStatus = status;
         if (status is < 200 or > 299)
         {
-            Refusal = Refuse(status);
+            Refusal = Refuse(proxyResponse);
             return ValueTask.FromResult(false); // nothing of the repository's answer (body, headers, redirect) reaches the caller
         }
 
@@ -83,13 +84,16 @@ internal sealed class DocumentTransformer(
         return ValueTask.FromResult(true);
     }
 
-    private static GatewayException Refuse(int status) => status switch
+    /// <summary>The repository's own arms (a redirect is never followed; 404/410 is "document unavailable"), then the common ones.</summary>
+    private GatewayException Refuse(HttpResponseMessage response)
     {
-        >= 300 and < 400 => new(GatewayErrors.UpstreamError, "The record's owner answered with a redirect, which the gateway does not follow."),
-        404 or 410 => new(GatewayErrors.DocumentUnavailable),
-        401 or 403 => new(GatewayErrors.UpstreamAccessDenied),
-        408 or 504 => new(GatewayErrors.UpstreamTimeout),
-        429 or 503 => new(GatewayErrors.UpstreamUnavailable),
-        _ => new(GatewayErrors.UpstreamError),
-    };
+        var status = (int)response.StatusCode;
+        var failure = new UpstreamFailure(response.StatusCode, null, null, UpstreamErrors.RetryAfter(response, time));
+        return UpstreamErrors.Map(failure, _ => status switch
+        {
+            >= 300 and < 400 => new(GatewayErrors.UpstreamError, "The record's owner answered with a redirect, which the gateway does not follow."),
+            404 or 410 => new(GatewayErrors.DocumentUnavailable),
+            _ => null,
+        });
+    }
 }

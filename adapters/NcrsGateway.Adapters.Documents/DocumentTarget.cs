@@ -1,4 +1,4 @@
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// Where one document download goes: the repository itself, or the Spine Secure Proxy with the repository

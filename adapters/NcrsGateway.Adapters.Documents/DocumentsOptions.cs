@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// Settings for document retrieval (<c>GET /fhir/Binary/{pointerId}</c>), bound from <c>Documents</c>. The
 /// pass-through uses YARP's forwarder, not an <c>IHttpClientFactory</c> client, so the standard resilience
 /// handler does not apply: its timeouts are these.
 /// </summary>
-public sealed class DocumentProxyOptions
+public sealed class DocumentsOptions
 {
     public const string SectionName = "Documents";
 

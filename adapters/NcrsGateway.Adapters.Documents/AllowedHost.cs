@@ -2,9 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
-/// <summary>One entry of <see cref="DocumentProxyOptions.AllowedHosts"/>: a host, and a port when one is given.</summary>
+/// <summary>One entry of <see cref="DocumentsOptions.AllowedHosts"/>: a host, and a port when one is given.</summary>
 internal sealed record AllowedHost(string Host, int? Port)
 {
     public bool IsLoopback =>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// The file name a document is offered under. The stem is the repository's own name when it offers one (last path

@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 
-namespace NcrsGateway.Proxy;
+namespace NcrsGateway.Adapters.Documents;
 
 /// <summary>
 /// Turns a pointer's content URL into the URL the gateway will fetch, and refuses it unless its host is
 /// allow-listed. <c>ssp://</c> URLs become <c>{SspBaseUrl}/{percent-encoded https URL}</c> and may only go to
 /// the configured SSP. This is the only place a document URL is chosen: callers can only name a pointer id.
 /// </summary>
-internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOptions> options)
+internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentsOptions> options)
 {
     private static readonly UriCreationOptions SspUriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
@@ -40,7 +40,7 @@ internal sealed class DocumentTargetResolver(IOptionsMonitor<DocumentProxyOption
         return new DocumentTarget(direct, null, content.ContentType, direct.Authority);
     }
 
-    private static bool IsAllowed(Uri url, DocumentProxyOptions o)
+    private static bool IsAllowed(Uri url, DocumentsOptions o)
     {
         foreach (var entry in o.AllowedHosts)
         {
