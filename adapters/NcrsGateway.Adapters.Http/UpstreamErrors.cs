@@ -1,3 +1,4 @@
+using System.Net;
 using Hl7.Fhir.Model;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Fhir;
@@ -7,9 +8,33 @@ using Polly.Timeout;
 
 namespace NcrsGateway.Adapters.Http;
 
-/// <summary>The parts of upstream failure handling every adapter shares; status-code mapping stays in each adapter.</summary>
+/// <summary>
+/// The parts of upstream failure handling every adapter shares: transport and resilience failures, and the common arms of
+/// the status map. What a status means for one upstream in particular (a 404, a 403, a Spine code) stays in that adapter.
+/// </summary>
 public static class UpstreamErrors
 {
+    /// <summary>
+    /// The common arms of every adapter's status map, after the adapter's own <paramref name="specific"/> arms: 401/403
+    /// <c>upstream-access-denied</c>, 408/504 <c>upstream-timeout</c>, 429 <c>upstream-busy</c> (with the upstream's
+    /// Retry-After, at least 1 s), 503 <c>upstream-unavailable</c> (with its Retry-After when it sent one), anything else
+    /// <c>upstream-error</c>. Upstream diagnostics never reach the caller.
+    /// </summary>
+    /// <param name="failure">The upstream's error answer.</param>
+    /// <param name="specific">The adapter's own arms, consulted first.</param>
+    public static GatewayException Map(UpstreamFailure failure, UpstreamErrorMap? specific = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return specific?.Invoke(failure) ?? failure.Status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new(GatewayErrors.UpstreamAccessDenied),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new(GatewayErrors.UpstreamTimeout),
+            HttpStatusCode.TooManyRequests => Busy(failure.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            HttpStatusCode.ServiceUnavailable => new(GatewayErrors.UpstreamUnavailable, retryAfter: failure.RetryAfter),
+            _ => new(GatewayErrors.UpstreamError),
+        };
+    }
+
     /// <summary>
     /// Translates a failure thrown by the resilience pipeline or the transport into the gateway taxonomy,
     /// or null when it is not an upstream failure (so it propagates unchanged).
@@ -67,17 +92,6 @@ public static class UpstreamErrors
     private static int WholeSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static string Seconds(TimeSpan wait) => WholeSeconds(wait) is 1 ? "1 second" : $"{WholeSeconds(wait)} seconds";
-
-    /// <summary>The Spine error code (e.g. INVALIDATED_RESOURCE) from an OperationOutcome body, if any.</summary>
-    /// <param name="response">The upstream error response; its body is read.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<string?> ReadSpineCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var read = await UpstreamFhirReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
-        return SpineCode(read.Resource as OperationOutcome);
-    }
 
     /// <summary>The first Spine error code in an OperationOutcome's issue details, if any.</summary>
     /// <param name="outcome">The outcome, or null.</param>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NcrsGateway.Core.Ports;
 
 namespace NcrsGateway.Adapters.Http;
 
@@ -34,6 +35,25 @@ public static class UpstreamServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TRules>());
         services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the default keyed <see cref="IUpstreamTokenProvider"/> under <paramref name="key"/>: a
+    /// <see cref="StaticAccessTokenProvider"/> reading <see cref="UpstreamOptions.AccessToken"/>. A provider registered
+    /// under the same key before (a deployment's signed-JWT flow) wins.
+    /// </summary>
+    /// <typeparam name="TOptions">The adapter's options.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="key">The adapter's key, e.g. <c>pds</c>.</param>
+    public static IServiceCollection AddStaticAccessToken<TOptions>(this IServiceCollection services, string key)
+        where TOptions : UpstreamOptions
+    {
+        services.TryAddKeyedSingleton<IUpstreamTokenProvider>(key, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
+            return new StaticAccessTokenProvider(() => options.CurrentValue.AccessToken);
+        });
         return services;
     }
 

@@ -13,7 +13,7 @@ public static class ImmunisationServiceCollectionExtensions
     public static IServiceCollection AddImmunisationAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddUpstreamOptions<ImmunisationOptions, ImmunisationOptionsValidator, ImmunisationOptionsRules>(configuration, ImmunisationOptions.SectionName);
-        services.TryAddKeyedSingleton<IUpstreamTokenProvider, ImmunisationAccessTokenProvider>(ImmunisationSource.Name);
+        services.AddStaticAccessToken<ImmunisationOptions>(ImmunisationSource.Name);
         services.AddUpstreamHttpClient<IImmunisationHistory, ImmunisationClient, ImmunisationOptions>(ImmunisationResilience.Configure);
         return services;
     }

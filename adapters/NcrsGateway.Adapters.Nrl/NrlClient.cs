@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
@@ -7,15 +6,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Adapters.Http;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Core.Fhir;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 
 namespace NcrsGateway.Adapters.Nrl;
 
 /// <summary>
-/// Typed client for the NRL v3 consumer API. One logical request gets one <c>X-Request-ID</c>, set on the
-/// request message before the resilience pipeline so every retry re-sends the same value.
+/// Typed client for the NRL v3 consumer API, on the shared <see cref="UpstreamSender"/>: one <c>X-Request-ID</c> per
+/// logical request, re-sent on every retry. NRL's own error arms are <see cref="NrlErrorMapper"/>; a search 404 (a
+/// patient with no pointers) is a result.
 /// </summary>
 internal sealed partial class NrlClient(
     HttpClient http,
@@ -24,6 +23,8 @@ internal sealed partial class NrlClient(
     TimeProvider time,
     ILogger<NrlClient> logger) : IRecordLocator
 {
+    private readonly UpstreamSender _sender = new("NRL", http, tokens, () => options.CurrentValue, time, logger);
+
     [GeneratedRegex("^[A-Za-z0-9.-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex PointerId();
 
@@ -31,15 +32,15 @@ internal sealed partial class NrlClient(
     {
         ArgumentNullException.ThrowIfNull(query);
         using var request = NrlSearchRequest.Create(query);
-        using var response = await SendAsync(request, NrlOperation.Search, context, cancellationToken).ConfigureAwait(false);
-        if (response is null)
+        var answer = await SendAsync(request, NrlOperation.Search, context, cancellationToken).ConfigureAwait(false);
+        if (answer.Status == HttpStatusCode.NotFound)
         {
             return PointerSearchResult.Empty; // NRL answers 404 for a patient it holds no pointers for
         }
 
-        if (await UpstreamResponses.ReadFhirAsync(response, "NRL", logger, cancellationToken).ConfigureAwait(false) is not Bundle bundle)
+        if (answer.Body is not Bundle bundle)
         {
-            throw new GatewayException(GatewayErrors.UpstreamError);
+            throw _sender.Unusable(answer, Name(NrlOperation.Search));
         }
 
         var (result, skipped, hidden) = NrlSearchResults.Map(bundle, query.NhsNumber, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow());
@@ -64,11 +65,10 @@ internal sealed partial class NrlClient(
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "DocumentReference/" + pointerId);
-        using var response = await SendAsync(request, NrlOperation.Read, context, cancellationToken).ConfigureAwait(false)
-            ?? throw new GatewayException(GatewayErrors.PointerNotFound);
-        if (await UpstreamResponses.ReadFhirAsync(response, "NRL", logger, cancellationToken).ConfigureAwait(false) is not DocumentReference wire)
+        var answer = await SendAsync(request, NrlOperation.Read, context, cancellationToken).ConfigureAwait(false);
+        if (answer.Body is not DocumentReference wire)
         {
-            throw new GatewayException(GatewayErrors.UpstreamError);
+            throw _sender.Unusable(answer, Name(NrlOperation.Read));
         }
 
         if (!NrlMapper.TryMap(wire, null, options.CurrentValue.AllowHttpContentUrls, time.GetUtcNow(), out var pointer, out var reason))
@@ -80,40 +80,15 @@ internal sealed partial class NrlClient(
         return pointer;
     }
 
-    /// <summary>Sends with the NRL headers; null means a search 404 (no pointers), any other failure throws.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, NrlOperation operation, RequestContext context, CancellationToken cancellationToken)
-    {
-        var requestId = await UpstreamRequests.AddHeadersAsync(request, context, options.CurrentValue.EndUserOrganisationOds, tokens, cancellationToken).ConfigureAwait(false);
-
-        var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && UpstreamErrors.Translate(e, options.CurrentValue.BreakDuration) is { } failure)
-        {
-            LogFailed(logger, operation, requestId, failure.Error.Code, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw failure;
-        }
-
-        LogCompleted(logger, operation, requestId, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (response.StatusCode == HttpStatusCode.OK)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.NotFound && operation == NrlOperation.Search)
+    private Task<UpstreamAnswer> SendAsync(HttpRequestMessage request, NrlOperation operation, RequestContext context, CancellationToken cancellationToken) =>
+        _sender.SendAsync(
+            request,
+            new UpstreamCall(Name(operation), context)
             {
-                return null;
-            }
+                Errors = failure => NrlErrorMapper.Map(failure, operation),
+                Results = operation == NrlOperation.Search ? [HttpStatusCode.NotFound] : [],
+            },
+            cancellationToken);
 
-            var error = NrlErrorMapper.Map(response, operation, time);
-            var spineCode = await UpstreamErrors.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
-            LogFailed(logger, operation, requestId, error.Error.Code, spineCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw error;
-        }
-    }
+    private static string Name(NrlOperation operation) => operation == NrlOperation.Search ? "search" : "read";
 }

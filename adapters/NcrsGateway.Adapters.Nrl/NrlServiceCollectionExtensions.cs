@@ -31,7 +31,7 @@ public static class NrlServiceCollectionExtensions
 
         services.AddSingleton(Descriptor);
         services.AddUpstreamOptions<NrlOptions, NrlOptionsValidator, NrlOptionsRules>(configuration, NrlOptions.SectionName);
-        services.TryAddKeyedSingleton<IUpstreamTokenProvider, NrlAccessTokenProvider>(SourceServices.Nrl);
+        services.AddStaticAccessToken<NrlOptions>(SourceServices.Nrl);
         services.AddUpstreamHttpClient<IRecordLocator, NrlClient, NrlOptions>(NrlResilience.Configure);
         return services;
     }

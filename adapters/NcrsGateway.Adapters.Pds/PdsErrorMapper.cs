@@ -5,26 +5,17 @@ using NcrsGateway.Core.Errors;
 namespace NcrsGateway.Adapters.Pds;
 
 /// <summary>
-/// Turns a PDS error response into the gateway taxonomy. Upstream diagnostics are logged by code only
-/// and never passed to the caller.
+/// PDS's own error arms: what a 400 or 404 means depends on its Spine code. Every other status takes the common arms of
+/// <see cref="UpstreamErrors.Map"/> (401/403, 408/504, 429, 503, other). Upstream diagnostics are never passed to the caller.
 /// </summary>
 internal static class PdsErrorMapper
 {
-    public static async Task<GatewayException> MapAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    public static GatewayException? Map(UpstreamFailure failure) => (failure.Status, failure.SpineCode) switch
     {
-        var spineCode = await UpstreamErrors.ReadSpineCodeAsync(response, cancellationToken).ConfigureAwait(false);
-        var retryAfter = UpstreamErrors.RetryAfter(response, time);
-        return (response.StatusCode, spineCode) switch
-        {
-            (HttpStatusCode.BadRequest, "INVALID_RESOURCE_ID") => new(GatewayErrors.InvalidNhsNumber),
-            (HttpStatusCode.BadRequest, _) => new(GatewayErrors.InvalidSearch),
-            (HttpStatusCode.NotFound, "INVALIDATED_RESOURCE") => new(GatewayErrors.PatientRecordInvalidated),
-            (HttpStatusCode.NotFound, _) => new(GatewayErrors.PatientNotFound),
-            (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, _) => new(GatewayErrors.UpstreamAccessDenied),
-            (HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout, _) => new(GatewayErrors.UpstreamTimeout),
-            (HttpStatusCode.TooManyRequests, _) => UpstreamErrors.Busy(retryAfter ?? TimeSpan.FromSeconds(1)),
-            (HttpStatusCode.ServiceUnavailable, _) => new(GatewayErrors.UpstreamUnavailable, retryAfter: retryAfter),
-            _ => new(GatewayErrors.UpstreamError),
-        };
-    }
+        (HttpStatusCode.BadRequest, "INVALID_RESOURCE_ID") => new(GatewayErrors.InvalidNhsNumber),
+        (HttpStatusCode.BadRequest, _) => new(GatewayErrors.InvalidSearch),
+        (HttpStatusCode.NotFound, "INVALIDATED_RESOURCE") => new(GatewayErrors.PatientRecordInvalidated),
+        (HttpStatusCode.NotFound, _) => new(GatewayErrors.PatientNotFound),
+        _ => null,
+    };
 }

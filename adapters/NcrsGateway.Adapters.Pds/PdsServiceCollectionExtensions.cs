@@ -31,7 +31,7 @@ public static class PdsServiceCollectionExtensions
 
         services.AddSingleton(Descriptor);
         services.AddUpstreamOptions<PdsOptions, PdsOptionsValidator, PdsOptionsRules>(configuration, PdsOptions.SectionName);
-        services.TryAddKeyedSingleton<IUpstreamTokenProvider, PdsAccessTokenProvider>(SourceServices.Pds);
+        services.AddStaticAccessToken<PdsOptions>(SourceServices.Pds);
         services.AddUpstreamHttpClient<IDemographicsSource, PdsClient, PdsOptions>(PdsResilience.Configure);
         return services;
     }

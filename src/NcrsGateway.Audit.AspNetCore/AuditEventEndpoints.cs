@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Core.Fhir;
+using NcrsGateway.Fhir;
 using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Audit.AspNetCore;
@@ -11,19 +11,17 @@ namespace NcrsGateway.Audit.AspNetCore;
 public static class AuditEventEndpoints
 {
     /// <param name="fhir">The root <c>/fhir</c> group.</param>
-    /// <param name="fhirBaseUrl">The gateway's own FHIR base URL (no trailing slash), for the bundle's links.</param>
-    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir, Func<HttpRequest, string> fhirBaseUrl)
+    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/AuditEvent").WithTags("AuditEvent");
-        group.MapGet("/", (HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, TimeProvider time, CancellationToken cancellationToken) =>
-                SearchAsync(http, audit, actions, fhirBaseUrl, time, cancellationToken))
+        group.MapGet("/", SearchAsync)
             .WithName("SearchAuditEvent")
             .WithMetadata(AuditedAction.Query(AuditActions.AuditSearch))
             .RequireAuthorization(GatewayPolicies.Auditor);
         return group;
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, Func<HttpRequest, string> baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = AuditSearchRequest.Parse(http.Request.Query);
         if (query.Patient is { } patient)
@@ -40,7 +38,7 @@ public static class AuditEventEndpoints
         {
             throw new GatewayException(GatewayErrors.AuditUnavailable, "The audit trail cannot be searched right now.", inner: e); // store down: 503, not 500
         }
-        var root = baseUrl(http.Request);
+        var root = baseUrl.For(http.Request);
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
@@ -62,7 +60,7 @@ public static class AuditEventEndpoints
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = NextLink(root, http.Request.Query, cursor) });
         }
 
-        return Results.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bundle, FhirJson.Options), FhirJson.MediaType + "; charset=utf-8");
+        return FhirResult.From(bundle);
     }
 
     private static string NextLink(string root, IQueryCollection query, string cursor)

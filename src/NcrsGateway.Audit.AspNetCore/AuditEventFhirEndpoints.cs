@@ -2,7 +2,7 @@ using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Audit.AspNetCore;
 
-internal sealed class AuditEventFhirEndpoints(FhirBaseUrl baseUrl) : IFhirEndpoints
+internal sealed class AuditEventFhirEndpoints : IFhirEndpoints
 {
-    public void Map(RouteGroupBuilder fhir) => fhir.MapAuditEventEndpoints(baseUrl.For);
+    public void Map(RouteGroupBuilder fhir) => fhir.MapAuditEventEndpoints();
 }

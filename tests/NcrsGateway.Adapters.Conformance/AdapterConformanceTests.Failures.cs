@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -13,6 +14,15 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     [Fact]
     public async Task InvalidNhsNumber_IsRefusedBeforeAnyCall()
     {
+        if (!Traits.TakesNhsNumber)
+        {
+            // The declaration is checked instead: an adapter whose port takes no NHS number cannot be handed an invalid one.
+            var parameters = typeof(TPort).GetMethods().SelectMany(m => m.GetParameters()).Select(p => p.ParameterType).ToList();
+            Assert.DoesNotContain(typeof(NhsNumber), parameters);
+            Assert.DoesNotContain(parameters, t => t.GetProperties().Any(p => p.PropertyType == typeof(NhsNumber)));
+            return;
+        }
+
         AnswerOk();
 
         var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(), Context(), InvalidNhsNumber));
@@ -43,7 +53,7 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
         Server.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(MinimalValidResponse(ValidNhsNumber)).WithDelay(TimeSpan.FromSeconds(3)));
 
-        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts), Context()));
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(new Dictionary<string, string?>(ShortTimeoutSettings)), Context()));
 
         Assert.Equal(GatewayErrors.UpstreamTimeout, e.Error);
     }
@@ -51,9 +61,10 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     [Fact]
     public async Task SlowBody_TimesOutAsUpstreamTimeout()
     {
-        using var upstream = new SlowBodyUpstream(MinimalValidResponse(ValidNhsNumber), TimeSpan.FromMilliseconds(300));
+        var pause = Traits.TimesOutIdleBodyOnly ? LongerThanIdleTimeout : TimeSpan.FromMilliseconds(300);
+        using var upstream = new SlowDripUpstream("/", MinimalValidResponse(ValidNhsNumber), bytesPerDrip: 1, pause);
 
-        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(ShortTimeouts, upstream.Url), Context()));
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(new Dictionary<string, string?>(ShortTimeoutSettings), new Uri(upstream.BaseUrl)), Context()));
 
         Assert.Equal(GatewayErrors.UpstreamTimeout, e.Error);
     }
@@ -69,7 +80,7 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     {
         var retryAfter = status is 429 or 503 ? "30" : null;
         Answer(status, ErrorOutcome(status == 404 ? "not-found" : "processing"), retryAfter);
-        var adapter = BuildAdapter(new Dictionary<string, string?> { ["MaxRetries"] = "0" });
+        var adapter = BuildAdapter(new Dictionary<string, string?>(NoRetrySettings));
 
         if (ExpectedError(status) is not { } expected)
         {
@@ -86,13 +97,6 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
             Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
         }
     }
-
-    private static Dictionary<string, string?> ShortTimeouts => new()
-    {
-        ["AttemptTimeout"] = "00:00:00.200",
-        ["TotalTimeout"] = "00:00:00.500",
-        ["MaxRetries"] = "0",
-    };
 
     [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TenDigits();

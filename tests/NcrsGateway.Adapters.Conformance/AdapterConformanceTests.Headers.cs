@@ -1,4 +1,5 @@
 using NcrsGateway.Core;
+using NcrsGateway.Core.Errors;
 
 namespace NcrsGateway.Adapters.Conformance;
 
@@ -35,6 +36,16 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     [Fact]
     public async Task Retry_After503_ReusesTheRequestId()
     {
+        if (!Traits.RetriesTransientFailures)
+        {
+            // The declaration is checked instead: one request, and the 503 reaches the caller mapped, never replayed.
+            Answer(503, ErrorOutcome("transient"));
+            var refused = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(), Context()));
+            Assert.Equal(GatewayErrors.UpstreamUnavailable.Code, refused.Error.Code);
+            Assert.Single(HeaderValues(Assert.Single(Received), KnownHeaders.RequestId));
+            return;
+        }
+
         Server.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
             .InScenario("retry").WillSetStateTo("recovered")
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(503).WithBody(ErrorOutcome("transient")));
@@ -67,8 +78,13 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
     public async Task Request_CarriesTheTokenFromTheKeyedProvider()
     {
         AnswerOk();
+        var overrides = new Dictionary<string, string?>();
+        if (Traits.StaticTokenSetting is { } setting)
+        {
+            overrides[setting] = "static-config-token"; // the keyed provider must win over the adapter's own static token
+        }
 
-        await CallAsync(BuildAdapter(new Dictionary<string, string?> { ["AccessToken"] = "static-config-token" }), Context());
+        await CallAsync(BuildAdapter(overrides), Context());
 
         Assert.NotEmpty(Received);
         Assert.All(Received, r => Assert.Equal(["Bearer " + Token], HeaderValues(r, "Authorization")));

@@ -18,7 +18,9 @@ namespace NcrsGateway.Adapters.Conformance;
 /// An adapter's test project subclasses this once and supplies how to register the adapter, how to make one
 /// representative logical request through its Core port, and a minimal valid upstream answer; every public test
 /// method here then runs for that adapter. Where an adapter legitimately differs (NRL answers an unknown patient
-/// with 404, which is an empty result) the subclass says so through <see cref="ExpectedError"/>.
+/// with 404, which is an empty result) the subclass says so through <see cref="ExpectedError"/>; where an obligation
+/// takes another form for its kind of adapter (a byte-streaming adapter maps no elements, retries nothing, takes no NHS
+/// number) it says so through <see cref="Traits"/>, and the kit checks that declaration instead.
 /// </summary>
 /// <typeparam name="TPort">The Core port the adapter implements.</typeparam>
 /// <typeparam name="TResult">What the representative request returns.</typeparam>
@@ -102,6 +104,52 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions> 
     /// <summary>Every mapped element's provenance in the result; by default every gateway element found in it, however deep.</summary>
     protected virtual IEnumerable<Core.Model.Provenance?> Provenances(TResult result) => ProvenanceWalker.Collect(result);
 
+    /// <summary>What kind of adapter this is, where an obligation takes another form (see <see cref="AdapterTraits"/>).</summary>
+    protected virtual AdapterTraits Traits => AdapterTraits.FhirHttpAdapter;
+
+    /// <summary>
+    /// The settings that point the adapter at <paramref name="upstreamBase"/> (the stand-in's root plus <see cref="BasePath"/>)
+    /// with quick retries and generous timeouts; relative keys. Defaults: the <c>UpstreamOptions</c> keys.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> UpstreamSettings(Uri upstreamBase)
+    {
+        ArgumentNullException.ThrowIfNull(upstreamBase);
+        return new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = upstreamBase.AbsoluteUri,
+            ["EndUserOrganisationOds"] = ConfiguredOds,
+            ["RetryBaseDelay"] = "00:00:00.010",
+            ["AttemptTimeout"] = "00:00:05",
+            ["TotalTimeout"] = "00:00:10",
+        };
+    }
+
+    /// <summary>Settings that turn retries off (relative keys); empty for an adapter that never retries.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> NoRetrySettings => new Dictionary<string, string?> { ["MaxRetries"] = "0" };
+
+    /// <summary>Settings with timeouts short enough for a 3 s delay to exceed them, retries off (relative keys).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ShortTimeoutSettings => new Dictionary<string, string?>
+    {
+        ["AttemptTimeout"] = "00:00:00.200",
+        ["TotalTimeout"] = "00:00:00.500",
+        ["MaxRetries"] = "0",
+    };
+
+    /// <summary>
+    /// A pause longer than the idle-read timeout in <see cref="ShortTimeoutSettings"/>: the slow-body upstream's pause between
+    /// two bytes for an adapter that <see cref="AdapterTraits.TimesOutIdleBodyOnly"/> (others get 300 ms pauses, which a
+    /// whole-body timeout of 0.5 s must cut off).
+    /// </summary>
+    protected virtual TimeSpan LongerThanIdleTimeout =>
+        throw new NotSupportedException($"{GetType().Name} declares TimesOutIdleBodyOnly but not how long its idle timeout is.");
+
+    /// <summary>The bytes a pass-through adapter delivered (<see cref="AdapterTraits.PassesBytesThrough"/> only).</summary>
+    protected virtual byte[] PassedThroughBytes(TResult result) =>
+        throw new NotSupportedException($"{GetType().Name} declares PassesBytesThrough but does not say where its bytes are.");
+
+    /// <summary>The base URL the last adapter built was pointed at, for adapters whose input names the upstream (a document URL).</summary>
+    protected Uri UpstreamBase { get; private set; } = new("http://127.0.0.1/");
+
     /// <summary>The caller's context: a fresh correlation ID and <see cref="CallerOds"/> unless told otherwise.</summary>
     protected static RequestContext Context(string? ods = CallerOds) => new("conformance-" + Guid.NewGuid().ToString("N")[..12], ods);
 
@@ -124,14 +172,13 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions> 
     protected ServiceProvider BuildAdapter(IDictionary<string, string?>? overrides = null, Uri? upstream = null, bool validateOnBuild = true)
     {
         var root = upstream ?? new Uri(Server.Url! + "/");
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        UpstreamBase = new Uri(root, BasePath.TrimStart('/'));
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in UpstreamSettings(UpstreamBase))
         {
-            [Key("BaseUrl")] = new Uri(root, BasePath.TrimStart('/')).AbsoluteUri,
-            [Key("EndUserOrganisationOds")] = ConfiguredOds,
-            [Key("RetryBaseDelay")] = "00:00:00.010",
-            [Key("AttemptTimeout")] = "00:00:05",
-            [Key("TotalTimeout")] = "00:00:10",
-        };
+            settings[Key(key)] = value;
+        }
+
         foreach (var (key, value) in AdapterSettings)
         {
             settings[Key(key)] = value;

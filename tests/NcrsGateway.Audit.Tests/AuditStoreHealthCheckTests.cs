@@ -1,8 +1,8 @@
-using NcrsGateway.Tests.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using NcrsGateway.Audit;
 using NcrsGateway.Audit.Crypto;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.Audit.Tests;
 

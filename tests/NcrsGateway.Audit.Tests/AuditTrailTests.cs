@@ -1,7 +1,7 @@
-using NcrsGateway.Tests.Common;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
 using static NcrsGateway.Audit.Tests.AuditTestData;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.Audit.Tests;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NcrsGateway.Audit.Storage;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.Audit.Tests;
 

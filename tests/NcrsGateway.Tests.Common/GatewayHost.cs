@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.Tests.Common;
 

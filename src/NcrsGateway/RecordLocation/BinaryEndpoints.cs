@@ -1,12 +1,11 @@
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
-using NcrsGateway.Proxy;
 using NcrsGateway.Security;
 
 namespace NcrsGateway.RecordLocation;
@@ -32,8 +31,7 @@ internal static class BinaryEndpoints
         string id,
         HttpContext http,
         IRecordLocator locator,
-        DocumentTargetResolver resolver,
-        DocumentForwarder forwarder,
+        [FromServices] IDocumentRetrieval? documents,
         CancellationToken cancellationToken)
     {
         var pointerId = PointerIds.Require(id);
@@ -52,8 +50,9 @@ internal static class BinaryEndpoints
             throw new GatewayException(GatewayErrors.NotFound, "The pointer has no content with that number.");
         }
 
-        var target = resolver.Resolve(pointer.Content[index]);
-        await forwarder.ForwardAsync(http, target, context, pointerId).ConfigureAwait(false);
+        // Without a Documents section the documents adapter is absent: no repository is allowed, as with an empty allow-list.
+        var retrieval = documents ?? throw new GatewayException(GatewayErrors.DocumentHostNotAllowed, "No document repository is configured on this gateway.");
+        await retrieval.StreamAsync(pointer.Content[index], pointerId, context, cancellationToken).ConfigureAwait(false);
     }
 
     private static int ContentIndex(IQueryCollection query)

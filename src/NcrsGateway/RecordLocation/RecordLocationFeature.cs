@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Fhir;
-using NcrsGateway.Proxy;
+using NcrsGateway.Adapters.Documents;
 
 namespace NcrsGateway.RecordLocation;
 
@@ -15,7 +15,7 @@ internal static class RecordLocationFeature
             return builder;
         }
 
-        builder.Services.AddDocumentProxy(builder.Configuration);
+        builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves Binary
         builder.Services.TryAddSingleton<DocumentReferenceService>();
         builder.Services.AddFhirFeature<RecordLocationEndpoints, RecordLocationCapabilities>();
         return builder;

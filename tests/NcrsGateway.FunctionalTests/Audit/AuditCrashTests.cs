@@ -8,6 +8,7 @@ using NcrsGateway.Audit.Crypto;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.Audit;
 

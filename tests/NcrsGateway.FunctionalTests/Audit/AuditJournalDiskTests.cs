@@ -5,6 +5,7 @@ using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.Audit;
 

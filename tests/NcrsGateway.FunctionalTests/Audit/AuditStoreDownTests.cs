@@ -2,6 +2,7 @@ using System.Net;
 using NcrsGateway.FunctionalTests.ClinicalContext;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 using static NcrsGateway.FunctionalTests.Audit.AuditJournalDiskTests;
 
 namespace NcrsGateway.FunctionalTests.Audit;

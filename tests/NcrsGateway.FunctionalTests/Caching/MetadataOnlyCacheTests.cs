@@ -5,6 +5,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace NcrsGateway.FunctionalTests.Caching;

@@ -1,6 +1,7 @@
 using System.Net;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.Caching;
 

@@ -1,5 +1,6 @@
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.Caching;
 

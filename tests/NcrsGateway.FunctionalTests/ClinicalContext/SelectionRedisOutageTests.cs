@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.ClinicalContext;
 
@@ -14,12 +15,12 @@ namespace NcrsGateway.FunctionalTests.ClinicalContext;
 public sealed class SelectionRedisOutageTests : IAsyncLifetime
 {
     private readonly InMemoryAuditTrail _audit = new();
-    private Tests.Common.RedisServer _redis = null!;
+    private RedisServer _redis = null!;
     private GatewayHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _redis = await Tests.Common.RedisServer.StartAsync();
+        _redis = await RedisServer.StartAsync();
         var settings = TestTokens.Settings();
         settings["Redis:Configuration"] = _redis.Configuration;
         settings["Redis:InstanceName"] = "s" + Guid.NewGuid().ToString("N")[..8] + ":";

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Selection;
 using NcrsGateway.Hosting;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.ClinicalContext;
 
@@ -95,10 +96,10 @@ public sealed class InMemorySelectionStoreTests : SelectionStoreContract
     internal override ISelectionStore Store { get; } = new InMemorySelectionStore(TimeProvider.System);
 }
 
-public sealed class RedisSelectionStoreTests(RedisServer redis) : SelectionStoreContract, IClassFixture<RedisServer>, IDisposable
+public sealed class RedisSelectionStoreTests(RedisFixture redis) : SelectionStoreContract, IClassFixture<RedisFixture>, IDisposable
 {
     private readonly RedisConnection _connection = new(
-        Options.Create(new RedisOptions { Configuration = redis.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
+        Options.Create(new RedisOptions { Configuration = redis.Server.Configuration }), TimeProvider.System, NullLogger<RedisConnection>.Instance);
 
     internal override ISelectionStore Store => new RedisSelectionStore(_connection);
 

@@ -2,6 +2,7 @@ using System.Net;
 using NcrsGateway.FunctionalTests.Caching;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.FunctionalTests.RateLimiting;
 

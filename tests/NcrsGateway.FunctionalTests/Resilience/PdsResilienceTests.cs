@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 using WireMock.ResponseBuilders;
 
 namespace NcrsGateway.FunctionalTests.Resilience;
@@ -19,7 +20,7 @@ public sealed class PdsResilienceTests : IDisposable
     [Fact]
     public async Task Read_ConnectionResetEveryTime_IsRetriedThenAnswers503UpstreamUnavailable()
     {
-        using var resetting = new ResettingUpstream();
+        using var resetting = new ResettingUpstream(UpstreamPaths.Pds);
         var settings = _pds.Settings();
         settings["Adapters:Pds:BaseUrl"] = resetting.BaseUrl;
         await using var host = await GatewayHost.StartAsync(settings);

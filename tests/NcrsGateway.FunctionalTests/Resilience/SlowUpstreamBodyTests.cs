@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Tests.Common;
+using NcrsGateway.Tests.Infrastructure;
 using WireMock.ResponseBuilders;
 
 namespace NcrsGateway.FunctionalTests.Resilience;

@@ -1,0 +1,25 @@
+namespace NcrsGateway.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh folder under the temp directory that is deleted, with everything in it, on dispose. Declare it before
+/// whatever writes into it (<c>using var folder = TempFolder.Create("ncrs-…-");</c>) so the writer is disposed first.
+/// </summary>
+public sealed class TempFolder : IDisposable
+{
+    private TempFolder(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static TempFolder Create(string prefix) => new(Directory.CreateTempSubdirectory(prefix).FullName);
+
+    /// <summary>Deletes <paramref name="path"/> and everything in it, if it is there.</summary>
+    public static void Delete(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    public void Dispose() => Delete(Path);
+}
