@@ -1,37 +1,12 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using NcrsGateway.Audit;
 using NcrsGateway.Core;
-using NcrsGateway.Core.Ports;
 using NcrsGateway.Endpoints;
-using NcrsGateway.Hosting;
 
-namespace NcrsGateway.Caching;
+namespace NcrsGateway.Caching.Http;
 
-/// <summary>Registers the metadata cache and puts it in front of endpoints.</summary>
+/// <summary>Puts the metadata cache in front of endpoints (the cache itself: <see cref="MetadataCacheServiceCollectionExtensions.AddMetadataCache"/>).</summary>
 internal static class MetadataCacheExtensions
 {
-    public static WebApplicationBuilder AddMetadataCache(this WebApplicationBuilder builder)
-    {
-        builder.AddGatewayRedis();
-        var services = builder.Services;
-        services.AddOptions<CacheOptions>()
-            .Bind(builder.Configuration.GetSection(CacheOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsRules>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024)
-            .AddSerializer<CachedFhirResponse, CachedFhirResponseSerializer>();
-        services.TryAddSingleton<CachedFhirResponseSerializer>();
-        services.TryAddSingleton<CacheKeys>();
-        services.TryAddSingleton<RedisMetadataStore>();
-        services.TryAddSingleton<MetadataCache>();
-        services.TryAddSingleton<IMetadataCacheInvalidator>(sp => sp.GetRequiredService<MetadataCache>());
-        services.AddHostedService<CacheInvalidationBackplane>();
-        return builder;
-    }
-
     /// <summary>Caches this endpoint's answers under the key <paramref name="keyOf"/> gives (null: not cached).</summary>
     public static RouteHandlerBuilder WithMetadataCache(this RouteHandlerBuilder route, Func<HttpContext, CacheKeys, CacheEntryKey?> keyOf) =>
         route.AddEndpointFilter(new MetadataCacheFilter(keyOf));

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Fhir;
 
-namespace NcrsGateway.Caching;
+namespace NcrsGateway.Caching.Http;
 
 /// <summary>
 /// Puts the metadata cache in front of one endpoint: on a hit the handler is not called and the stored bytes are

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Selection;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 
 namespace NcrsGateway.FunctionalTests.ClinicalContext;
 

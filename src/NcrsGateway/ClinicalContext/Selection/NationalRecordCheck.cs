@@ -1,4 +1,5 @@
 using NcrsGateway.Caching;
+using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 
 namespace NcrsGateway.Caching;
 
