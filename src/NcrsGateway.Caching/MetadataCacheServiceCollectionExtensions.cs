@@ -23,6 +23,7 @@ public static class MetadataCacheServiceCollectionExtensions
             .AddSerializer<CachedFhirResponse, CachedFhirResponseSerializer>();
         services.TryAddSingleton<CachedFhirResponseSerializer>();
         services.TryAddSingleton<CacheKeys>();
+        services.TryAddSingleton<CacheProfiles>();
         services.TryAddSingleton<RedisMetadataStore>();
         services.TryAddSingleton<MetadataCache>();
         services.TryAddSingleton<IMetadataCacheInvalidator>(sp => sp.GetRequiredService<MetadataCache>());
