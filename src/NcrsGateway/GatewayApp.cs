@@ -4,7 +4,6 @@ using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
-using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
 using NcrsGateway.DocumentReferences;
 using NcrsGateway.Endpoints;
@@ -36,12 +35,12 @@ public static class GatewayApp
         builder.AddServiceDefaults();
         builder.AddInboundHttp();
         builder.Services.AddGatewayOptions(builder.Configuration, development is not null);
+        builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         var upstreams = ConfiguredUpstreams.From(builder.Services);
         builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
-        builder.Services.AddExceptionHandler<GatewayExceptionHandler>();
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
         builder.Services.AddGatewayAuthentication(builder.Configuration, development);
         builder.Services.AddGatewayAuthorization();
@@ -63,15 +62,10 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseKnownProxyForwardedHeaders();
         app.UseResponseSecurityHeaders();
-        app.UseMiddleware<CorrelationMiddleware>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandler = OperationOutcomes.WriteInternalErrorAsync,
-            SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
-        });
-        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+        app.UseCorrelation();
+        app.UseFhirErrors();
         app.UseMiddleware<AuditMiddleware>();
-        app.UseMiddleware<FhirFormatMiddleware>();
+        app.UseFhirFormat();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();

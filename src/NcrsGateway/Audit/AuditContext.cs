@@ -4,7 +4,7 @@ using NcrsGateway.Core.Errors;
 namespace NcrsGateway.Audit;
 
 /// <summary>What an endpoint tells the audit middleware about the current request (a request feature).</summary>
-internal sealed class AuditContext
+internal sealed class AuditContext : Fhir.IOperationOutcomeFeature
 {
     /// <summary>The patient the request is about, once the endpoint has a valid NHS number.</summary>
     public NhsNumber? Patient { get; set; }

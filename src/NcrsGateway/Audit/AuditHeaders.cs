@@ -26,5 +26,5 @@ internal static class AuditHeaders
         return null;
     }
 
-    public static bool IsValid(string value) => Http.SafeToken.IsValid(value, MaxLength);
+    public static bool IsValid(string value) => Fhir.SafeToken.IsValid(value, MaxLength);
 }

@@ -25,6 +25,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
 
         var context = new AuditContext();
         http.Features.Set(context);
+        http.Features.Set<Fhir.IOperationOutcomeFeature>(context);
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var gate = new AuditGate(exception => RecordAsync(http, context, exception));
         var gated = new AuditedResponseBody(original, gate);

@@ -11,7 +11,7 @@ internal static class AuditOutcomes
         var error = exception switch
         {
             GatewayException g => g.Error,
-            BadHttpRequestException b => Http.RequestBodyErrors.Of(b),
+            BadHttpRequestException b => Fhir.RequestBodyErrors.Of(b),
             null => written ?? FromStatus(status),
             _ => GatewayErrors.InternalError,
         };

@@ -115,7 +115,7 @@ internal static class PatientOperationEndpoints
 
     /// <summary>Encounter ids and feature names go into the audit trail: letters, digits and <c>- _ . :</c> only.</summary>
     private static string? SafeText(string? value, string name) =>
-        value is null || value.All(Http.SafeToken.IsAllowed)
+        value is null || value.All(SafeToken.IsAllowed)
             ? value
             : throw new GatewayException(GatewayErrors.InvalidRequest, $"'{name}' may contain only letters, digits, '-', '_', '.' and ':'.");
 }

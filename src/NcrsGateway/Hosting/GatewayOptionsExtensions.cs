@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
-using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Hosting;
 
-/// <summary>Registers <see cref="GatewayOptions"/>, the link base and forwarded-header handling (known proxies only).</summary>
+/// <summary>Registers <see cref="GatewayOptions"/> and forwarded-header handling (known proxies only).</summary>
 internal static class GatewayOptionsExtensions
 {
     public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool developmentHost)
@@ -12,7 +11,6 @@ internal static class GatewayOptionsExtensions
             .Bind(configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(developmentHost));
-        services.AddSingleton<FhirBaseUrl>();
         return services;
     }
 

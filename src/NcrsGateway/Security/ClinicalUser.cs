@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Core;
-using NcrsGateway.Http;
+using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Security;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using NcrsGateway.Http;
+using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Security;
 

@@ -58,7 +58,7 @@ internal static class FhirRequestBody
         }
         catch (BadHttpRequestException e)
         {
-            throw Http.RequestBodyErrors.ToGatewayException(e);
+            throw NcrsGateway.Fhir.RequestBodyErrors.ToGatewayException(e);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Http;
+using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Security.Cis2;
 

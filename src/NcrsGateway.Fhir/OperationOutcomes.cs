@@ -5,7 +5,7 @@ using NcrsGateway.Correlation;
 namespace NcrsGateway.Fhir;
 
 /// <summary>Builds the OperationOutcome a caller sees for a taxonomy error, and writes it.</summary>
-internal static class OperationOutcomes
+public static class OperationOutcomes
 {
     public static OperationOutcome Create(GatewayError error, string? detail, string correlationId) => new()
     {
@@ -31,9 +31,9 @@ internal static class OperationOutcomes
 
     public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception)
     {
-        if (context.Features.Get<Audit.AuditContext>() is { } audit)
+        if (context.Features.Get<IOperationOutcomeFeature>() is { } written)
         {
-            audit.Error = exception.Error; // the audit row carries the exact taxonomy code
+            written.Error = exception.Error; // e.g. the audit row carries the exact taxonomy code
         }
 
         return Result(exception, context.CorrelationId()).ExecuteAsync(context);

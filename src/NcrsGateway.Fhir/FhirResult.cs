@@ -6,7 +6,7 @@ namespace NcrsGateway.Fhir;
 /// Writes already-serialized FHIR JSON. Serialization happens once, before this result, so a cached
 /// response is served from its stored bytes without touching the FHIR model.
 /// </summary>
-internal sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = StatusCodes.Status200OK) : IResult
+public sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = StatusCodes.Status200OK) : IResult
 {
     public ReadOnlyMemory<byte> Body => body;
 

@@ -1,11 +1,11 @@
-namespace NcrsGateway.Http;
+namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// The one rule for caller-supplied identifiers that reach upstream headers, logs or the audit trail
 /// (correlation ID, encounter ID, origin feature): letters, digits and <c>- _ . :</c> only, bounded length.
 /// Nothing else can carry header injection, markup or free-text patient details.
 /// </summary>
-internal static class SafeToken
+public static class SafeToken
 {
     public static bool IsValid(string value, int maxLength)
     {

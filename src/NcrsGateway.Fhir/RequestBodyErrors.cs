@@ -1,13 +1,13 @@
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Http;
+namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// The framework's request-body refusals (<see cref="BadHttpRequestException"/>: body over the size limit,
 /// malformed chunking, a client that stopped sending) as taxonomy errors, so the caller gets an OperationOutcome
 /// with the right 4xx and the audit row the right code, never a 500.
 /// </summary>
-internal static class RequestBodyErrors
+public static class RequestBodyErrors
 {
     public static GatewayError Of(BadHttpRequestException exception) => exception.StatusCode switch
     {

@@ -1,6 +1,6 @@
 namespace NcrsGateway.Correlation;
 
-internal static class HttpContextCorrelationExtensions
+public static class HttpContextCorrelationExtensions
 {
     public static string CorrelationId(this HttpContext context) =>
         context.Features.Get<CorrelationFeature>()?.CorrelationId ?? context.TraceIdentifier;

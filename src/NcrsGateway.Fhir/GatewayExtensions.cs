@@ -8,7 +8,7 @@ namespace NcrsGateway.Fhir;
 /// The FHIR extensions the gateway writes (StructureDefinitions in <c>profiles/</c>): provenance on the
 /// record and on any element whose provenance differs, and the exact state of an absent element.
 /// </summary>
-internal static class GatewayExtensions
+public static class GatewayExtensions
 {
     public const string Base = "https://ncrs-gateway.nhs.example/fhir/StructureDefinition/";
     public const string ProvenanceUrl = Base + "Extension-NcrsGateway-Provenance";

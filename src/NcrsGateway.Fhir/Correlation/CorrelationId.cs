@@ -8,7 +8,7 @@ internal static class CorrelationId
 {
     public const int MaxLength = 128;
 
-    public static bool IsValid(string value) => Http.SafeToken.IsValid(value, MaxLength);
+    public static bool IsValid(string value) => Fhir.SafeToken.IsValid(value, MaxLength);
 
     public static string New() => Guid.NewGuid().ToString();
 }

@@ -18,7 +18,7 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
 
         if (exception is BadHttpRequestException badRequest)
         {
-            exception = Http.RequestBodyErrors.ToGatewayException(badRequest); // the caller's fault: a 4xx, not logged as an error
+            exception = RequestBodyErrors.ToGatewayException(badRequest); // the caller's fault: a 4xx, not logged as an error
         }
 
         if (exception is not GatewayException gateway)

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// The gateway's own FHIR base URL, used for every link it writes (never an upstream host, never a request's Host):
-/// <c>Gateway:PublicBaseUrl</c>, or in the sandbox the server's own listening address, resolved once after start.
-/// Cached answers therefore never carry a link one caller's headers chose.
+/// the configured public base URL (<c>Gateway:PublicBaseUrl</c>), or in the sandbox the server's own listening address,
+/// resolved once after start. Cached answers therefore never carry a link one caller's headers chose.
 /// </summary>
-internal sealed class FhirBaseUrl(IOptions<GatewayOptions> options, IServer server)
+public sealed class FhirBaseUrl(Uri? publicBaseUrl, IServer server)
 {
     private string? _value;
 
@@ -20,7 +19,7 @@ internal sealed class FhirBaseUrl(IOptions<GatewayOptions> options, IServer serv
 
     private string Resolve()
     {
-        if (options.Value.PublicBaseUrl is { } configured)
+        if (publicBaseUrl is { } configured)
         {
             return configured.ToString().TrimEnd('/');
         }

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using NcrsGateway.Correlation;
+
+namespace NcrsGateway.Fhir;
+
+/// <summary>Registers and wires the FHIR edge: the exception handler, the link base, correlation, status pages and format negotiation.</summary>
+public static class FhirEdgeExtensions
+{
+    /// <param name="services">The container.</param>
+    /// <param name="publicBaseUrl">Reads the configured public base URL once, at first use (null: the server's own address).</param>
+    public static IServiceCollection AddFhirEdge(this IServiceCollection services, Func<IServiceProvider, Uri?> publicBaseUrl)
+    {
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddSingleton(sp => new FhirBaseUrl(publicBaseUrl(sp), sp.GetRequiredService<IServer>()));
+        return services;
+    }
+
+    /// <summary>Accepts or creates the request's correlation ID (refuses a malformed one with an OperationOutcome).</summary>
+    public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.UseMiddleware<CorrelationMiddleware>();
+
+    /// <summary>
+    /// Exceptions and bodiless framework errors become OperationOutcomes: the registered <c>IExceptionHandler</c>
+    /// first, a generic internal-error last.
+    /// </summary>
+    public static IApplicationBuilder UseFhirErrors(this IApplicationBuilder app) => app
+        .UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = OperationOutcomes.WriteInternalErrorAsync,
+            SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
+        })
+        .UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+
+    /// <summary>FHIR endpoints speak FHIR JSON only: anything else asked for gets 406.</summary>
+    public static IApplicationBuilder UseFhirFormat(this IApplicationBuilder app) => app.UseMiddleware<FhirFormatMiddleware>();
+}
