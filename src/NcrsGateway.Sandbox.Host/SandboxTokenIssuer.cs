@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NcrsGateway.Sandbox.Tokens;
+using NcrsGateway.Fhir.Security;
 using NcrsGateway.Security;
 
 namespace NcrsGateway.Sandbox.Host;

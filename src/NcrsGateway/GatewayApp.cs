@@ -3,6 +3,7 @@ using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Demographics;
@@ -66,7 +67,7 @@ public static class GatewayApp
         app.UseResponseSecurityHeaders();
         app.UseCorrelation();
         app.UseFhirErrors();
-        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuditMiddleware();
         app.UseFhirFormat();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
@@ -80,7 +81,7 @@ public static class GatewayApp
             app.MapPatientOperationEndpoints();
         }
 
-        app.MapAuditEventEndpoints();
+        app.MapAuditEventEndpoints(request => app.Services.GetRequiredService<FhirBaseUrl>().For(request));
         if (upstreams.RecordLocator)
         {
             app.MapDocumentReferenceEndpoints();

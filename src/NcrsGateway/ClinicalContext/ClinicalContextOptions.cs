@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>Patient selection settings, bound from <c>ClinicalContext</c>.</summary>
-public sealed class ClinicalContextOptions
+public sealed class ClinicalContextOptions : NcrsGateway.Fhir.Security.IWorkstationHeaderOptions
 {
     public const string SectionName = "ClinicalContext";
 

@@ -20,6 +20,7 @@ internal static class ClinicalContextServiceCollectionExtensions
             .Bind(configuration.GetSection(ClinicalContextOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClinicalContextOptions>, ClinicalContextOptionsValidator>());
+        services.TryAddSingleton<NcrsGateway.Fhir.Security.IWorkstationHeaderOptions>(sp => sp.GetRequiredService<IOptions<ClinicalContextOptions>>().Value);
         services.AddOptions<NcrsOptions>()
             .Bind(configuration.GetSection(NcrsOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();

@@ -1,7 +1,7 @@
-namespace NcrsGateway.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>Claim types the gateway reads from a caller's access token.</summary>
-internal static class GatewayClaims
+public static class GatewayClaims
 {
     public const string UserId = "sub";
     public const string Role = "role";

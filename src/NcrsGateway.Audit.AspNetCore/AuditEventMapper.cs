@@ -3,7 +3,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// An audit row as a FHIR R4 AuditEvent: type DICOM 110110 "Patient Record", subtype the gateway action,

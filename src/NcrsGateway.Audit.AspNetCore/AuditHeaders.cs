@@ -1,4 +1,7 @@
-namespace NcrsGateway.Audit;
+using NcrsGateway.Fhir;
+using NcrsGateway.Correlation;
+
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// Caller-declared context for the audit row: <c>X-Origin-Feature</c> (which feature of the calling system)

@@ -1,10 +1,10 @@
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>What an endpoint tells the audit middleware about the current request (a request feature).</summary>
-internal sealed class AuditContext : Fhir.IOperationOutcomeFeature
+public sealed class AuditContext : Fhir.IOperationOutcomeFeature
 {
     /// <summary>The patient the request is about, once the endpoint has a valid NHS number.</summary>
     public NhsNumber? Patient { get; set; }

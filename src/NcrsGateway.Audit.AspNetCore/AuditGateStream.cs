@@ -1,4 +1,4 @@
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>The response body stream of an audited request: no byte reaches the caller before the audit row is durable.</summary>
 internal sealed class AuditGateStream(Stream inner, AuditGate gate) : Stream

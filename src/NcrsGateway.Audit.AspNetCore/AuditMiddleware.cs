@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.Features;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Fhir;
 using NcrsGateway.Correlation;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// Records one audit row (write-ahead durability) for every request under <c>/fhir</c> except

@@ -1,8 +1,9 @@
 using NcrsGateway.Core;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
-internal static class HttpContextAuditExtensions
+/// <summary>What an endpoint tells the audit middleware about its request.</summary>
+public static class HttpContextAuditExtensions
 {
     /// <summary>Names the patient this request is about in its audit row.</summary>
     public static void AuditPatient(this HttpContext http, NhsNumber nhsNumber)

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
-using NcrsGateway.ClinicalContext;
+using Microsoft.Extensions.DependencyInjection;
 using NcrsGateway.Core;
-using NcrsGateway.Fhir;
 
-namespace NcrsGateway.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>
 /// Who is calling, read from the validated token. The workstation comes from the token's <c>workstation</c>
@@ -12,13 +10,13 @@ namespace NcrsGateway.Security;
 /// <c>X-Workstation-ID</c> header, and then only if it is a safe identifier (1–64 letters, digits, <c>- _ . :</c>).
 /// <see cref="Role"/> holds every role the token carries, space-separated (audit rows record them all).
 /// </summary>
-internal sealed record ClinicalUser(string? UserId, string? Role, string? OrganisationOds, string? WorkstationId, string? ClientApp)
+public sealed record ClinicalUser(string? UserId, string? Role, string? OrganisationOds, string? WorkstationId, string? ClientApp)
 {
     public const int MaxWorkstationLength = 64;
 
     /// <summary>
     /// The workstation is one the identity provider vouches for (the token's claim), not one the caller merely
-    /// asserted in a header. Only a vouched-for workstation is shared between users (see <see cref="CallerSession"/>).
+    /// asserted in a header. Only a vouched-for workstation is shared between users (see the clinical context's caller session).
     /// </summary>
     public bool WorkstationFromToken { get; init; }
 
@@ -61,5 +59,5 @@ internal sealed record ClinicalUser(string? UserId, string? Role, string? Organi
     }
 
     private static bool AcceptsHeader(HttpContext http) =>
-        http.RequestServices.GetService<IOptions<ClinicalContextOptions>>()?.Value.AcceptWorkstationHeader == true;
+        http.RequestServices.GetService<IWorkstationHeaderOptions>()?.AcceptWorkstationHeader == true;
 }

@@ -1,7 +1,7 @@
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>Outcome, failure category and code of a request, from its exception, its OperationOutcome or its status.</summary>
 internal static class AuditOutcomes

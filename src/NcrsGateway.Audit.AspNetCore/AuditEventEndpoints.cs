@@ -1,27 +1,29 @@
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
-using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Core.Fhir;
+using NcrsGateway.Fhir.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary><c>GET /fhir/AuditEvent</c>: the auditor's search of the audit trail, newest first, paged by cursor.</summary>
-internal static class AuditEventEndpoints
+public static class AuditEventEndpoints
 {
-    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder routes)
+    /// <param name="routes">The app.</param>
+    /// <param name="fhirBaseUrl">The gateway's own FHIR base URL (no trailing slash), for the bundle's links.</param>
+    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder routes, Func<HttpRequest, string> fhirBaseUrl)
     {
         var group = routes.MapGroup("/fhir/AuditEvent").WithTags("AuditEvent");
-        group.MapGet("/", SearchAsync)
+        group.MapGet("/", (HttpContext http, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+                SearchAsync(http, audit, fhirBaseUrl, time, cancellationToken))
             .WithName("SearchAuditEvent")
             .WithMetadata(new AuditedAction(AuditActions.AuditSearch))
             .RequireAuthorization(GatewayPolicies.Auditor);
         return group;
     }
 
-    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, IAuditTrail audit, Func<HttpRequest, string> baseUrl, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = AuditSearchRequest.Parse(http.Request.Query);
         if (query.Patient is { } patient)
@@ -38,7 +40,7 @@ internal static class AuditEventEndpoints
         {
             throw new GatewayException(GatewayErrors.AuditUnavailable, "The audit trail cannot be searched right now.", inner: e); // store down: 503, not 500
         }
-        var root = baseUrl.For(http.Request);
+        var root = baseUrl(http.Request);
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
@@ -60,7 +62,7 @@ internal static class AuditEventEndpoints
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = NextLink(root, http.Request.Query, cursor) });
         }
 
-        return FhirResult.From(bundle);
+        return Results.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(bundle, FhirJson.Options), FhirJson.MediaType + "; charset=utf-8");
     }
 
     private static string NextLink(string root, IQueryCollection query, string cursor)

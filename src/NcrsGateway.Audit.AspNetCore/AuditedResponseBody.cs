@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>Response body feature of an audited request: stream, writer, start and send-file all wait for the audit row first.</summary>
 internal sealed class AuditedResponseBody(IHttpResponseBodyFeature inner, AuditGate gate) : IHttpResponseBodyFeature

@@ -1,7 +1,7 @@
-namespace NcrsGateway.Security;
+namespace NcrsGateway.Fhir.Security;
 
 /// <summary>Authorization policy names. Every endpoint names one, or is explicitly anonymous.</summary>
-internal static class GatewayPolicies
+public static class GatewayPolicies
 {
     /// <summary>Read and search national demographics and pointers; verify demographics.</summary>
     public const string Reader = "Reader";

@@ -1,4 +1,4 @@
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>Runs the request's audit write exactly once, the first time the response is about to start (or the request ends).</summary>
 internal sealed class AuditGate(Func<Exception?, Task> record)

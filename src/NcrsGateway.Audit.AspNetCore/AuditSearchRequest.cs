@@ -3,7 +3,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Audit;
+namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
 /// Parses <c>GET /fhir/AuditEvent</c>: <c>patient</c> (system|NHS number or bare number), <c>agent</c> (user id),
