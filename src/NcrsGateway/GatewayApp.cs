@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Documents;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -39,6 +40,7 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
         var upstreams = ConfiguredUpstreams.From(builder.Services);
         builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
