@@ -119,8 +119,8 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions> 
             ["BaseUrl"] = upstreamBase.AbsoluteUri,
             ["EndUserOrganisationOds"] = ConfiguredOds,
             ["RetryBaseDelay"] = "00:00:00.010",
-            ["AttemptTimeout"] = "00:00:05",
-            ["TotalTimeout"] = "00:00:10",
+            ["AttemptTimeout"] = "00:00:30",
+            ["TotalTimeout"] = "00:01:00",
         };
     }
 
