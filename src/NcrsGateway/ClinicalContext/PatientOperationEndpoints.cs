@@ -49,7 +49,7 @@ internal static class PatientOperationEndpoints
             http.AuditPatient(nhsNumber);
         }
 
-        return await verifier.VerifyAsync(body, http.ToRequestContext(), cancellationToken).ConfigureAwait(false);
+        return FhirResult.From(await verifier.VerifyAsync(body, http.ToRequestContext(), cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<FhirResult> SelectAsync(HttpContext http, SelectionService selections, CancellationToken cancellationToken)

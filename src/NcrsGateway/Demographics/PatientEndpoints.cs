@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using NcrsGateway.Audit;
-using NcrsGateway.Caching;
-using NcrsGateway.Caching.Http;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
-using NcrsGateway.Demographics;
-using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Demographics;
 
@@ -24,13 +20,13 @@ internal static class PatientEndpoints
         return group;
     }
 
-    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
     {
         if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m)).ToList() is { Count: > 0 } allowed)
         {
             // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
             http.Response.Headers.Allow = string.Join(", ", allowed);
-            return Task.FromResult(OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId()));
+            return OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId());
         }
 
         if (!NhsNumber.TryParse(nhsNumber, out var parsed))
@@ -39,10 +35,11 @@ internal static class PatientEndpoints
         }
 
         http.AuditPatient(parsed);
-        return patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+        var read = await patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        return read.ToFhirResult();
     }
 
-    private static Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, [FromServices] DocumentReferenceService? pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(HttpContext http, PatientService patients, [FromServices] IPatientRevInclude? revInclude, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var self = http.Request.QueryString.Value ?? string.Empty;
@@ -50,17 +47,17 @@ internal static class PatientEndpoints
         var root = baseUrl.For(http.Request);
         if (PatientSearchRequest.ParseIdentifier(query) is not { } nhsNumber)
         {
-            return patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken);
+            return FhirResult.From(await patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken).ConfigureAwait(false));
         }
 
         http.AuditPatient(nhsNumber);
         if (!PatientSearchRequest.IncludesDocumentReferences(query))
         {
-            return patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken);
+            return FhirResult.From(await patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false));
         }
 
-        return pointers is not null
-            ? pointers.SearchPatientWithPointersAsync(nhsNumber, context, root, self, cancellationToken)
+        return revInclude is not null
+            ? FhirResult.From(await revInclude.SearchAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false))
             : throw new GatewayException(GatewayErrors.InvalidSearch, "_revinclude is not served: this gateway has no record locator (NRL) configured.");
     }
 }

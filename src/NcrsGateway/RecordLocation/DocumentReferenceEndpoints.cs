@@ -1,10 +1,7 @@
-using NcrsGateway.Caching;
-using NcrsGateway.Caching.Http;
-using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Core.Audit;
-using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.RecordLocation;
 
@@ -19,13 +16,16 @@ internal static class DocumentReferenceEndpoints
         return group;
     }
 
-    private static Task<FhirResult> ReadAsync(string id, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        pointers.ReadAsync(id, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+    private static async Task<FhirResult> ReadAsync(string id, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        var pointer = await pointers.ReadAsync(id, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        return new FhirResult(FhirResult.From(pointer).Body) { ETag = pointer.Meta?.VersionId is { } v ? $"W/\"{v}\"" : null };
+    }
 
-    private static Task<FhirResult> SearchAsync(HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var search = DocumentReferenceSearchRequest.Parse(http.Request.Query); // before any upstream call
         http.AuditPatient(search.Query.NhsNumber);
-        return pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken);
+        return FhirResult.From(await pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false));
     }
 }

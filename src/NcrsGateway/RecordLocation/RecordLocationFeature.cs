@@ -17,6 +17,7 @@ internal static class RecordLocationFeature
 
         builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves Binary
         builder.Services.TryAddSingleton<DocumentReferenceService>();
+        builder.Services.TryAddSingleton<Demographics.IPatientRevInclude, PatientPointerSearch>(); // Patient?identifier=…&_revinclude=DocumentReference:subject
         builder.Services.AddFhirFeature<RecordLocationEndpoints, RecordLocationCapabilities>();
         return builder;
     }

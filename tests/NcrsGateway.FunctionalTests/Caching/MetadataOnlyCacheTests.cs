@@ -93,6 +93,6 @@ public sealed class MetadataOnlyCacheTests : IAsyncLifetime
     private static CacheEntryKey PointerKey(MetadataCache cache, string discriminator)
     {
         NhsNumber.TryParse(SandboxPatients.Search, out var nhsNumber);
-        return MetadataCacheExtensions.PointerSearchKey(cache, nhsNumber, discriminator)!;
+        return NcrsGateway.RecordLocation.PointerSearchCache.Key(cache, nhsNumber, discriminator)!;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class NationalRecordCheck(IDemographicsSource demographics, Pati
     private async Task<NationalPatient> ReadAsync(NhsNumber requested, bool refresh, HttpContext http, CancellationToken cancellationToken)
     {
         var context = http.ToRequestContext();
-        if (!cache.Enabled || MetadataCacheExtensions.PatientReadKey(cache, requested) is not { } key)
+        if (!cache.Enabled || PatientReadCache.Key(cache, requested) is not { } key)
         {
             var record = await demographics.ReadAsync(requested, context, cancellationToken).ConfigureAwait(false);
             return new NationalPatient(requested, record.Identity.NhsNumber, record.Provenance.UpstreamVersion, FromCache: false);
@@ -45,8 +45,8 @@ internal sealed class NationalRecordCheck(IDemographicsSource demographics, Pati
         var root = baseUrl.For(http.Request);
         var lookup = await cache.GetOrFetchAsync(key, refresh, async ct =>
         {
-            var result = await patients.ReadAsync(requested, context, root, ct).ConfigureAwait(false);
-            return MetadataCacheFilter.ToPayload(result, root, time)
+            var read = await patients.ReadAsync(requested, context, root, ct).ConfigureAwait(false);
+            return MetadataCacheFilter.ToPayload(read.ToFhirResult(), root, time) // the same entry the Patient read endpoint stores
                 ?? throw new GatewayException(GatewayErrors.UpstreamError, "The national record could not be read.");
         }, cancellationToken).ConfigureAwait(false);
 

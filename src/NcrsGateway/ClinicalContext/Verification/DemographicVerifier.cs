@@ -2,7 +2,6 @@ using Hl7.Fhir.Model;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.Fhir;
 
 namespace NcrsGateway.ClinicalContext.Verification;
 
@@ -12,13 +11,13 @@ namespace NcrsGateway.ClinicalContext.Verification;
 /// </summary>
 internal sealed class DemographicVerifier(IDemographicsSource demographics, TimeProvider time)
 {
-    public async Task<FhirResult> VerifyAsync(Resource body, RequestContext context, CancellationToken cancellationToken)
+    public async Task<Parameters> VerifyAsync(Resource body, RequestContext context, CancellationToken cancellationToken)
     {
         var local = LocalPatient(body);
         var given = GivenNhsNumber(local);
         var national = await demographics.ReadAsync(given, context, cancellationToken).ConfigureAwait(false);
         var fields = DemographicComparer.Compare(given, local, national, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return FhirResult.From(VerificationParameters.Create(given, national, fields));
+        return VerificationParameters.Create(given, national, fields);
     }
 
     private static Patient LocalPatient(Resource body) => body switch
