@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
@@ -6,6 +7,7 @@ using NcrsGateway.Audit;
 using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
+using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
 using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
@@ -38,6 +40,11 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        if (builder.Services.HasAdapterFor<IRecordLocator>())
+        {
+            builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves record location's Binary
+        }
+
         builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
@@ -47,7 +54,7 @@ public static class GatewayApp
         // Features: each adds itself (services, routes, CapabilityStatement part, audit actions) only when its adapter is configured.
         builder.AddDemographics();
         builder.AddRecordLocation();
-        builder.AddClinicalContext();
+        builder.AddClinicalContext(developmentHost: development is not null);
         builder.AddAuditEventSearch();
 
         builder.AddMetadataCache();

@@ -7,6 +7,7 @@ using NcrsGateway.Fhir;
 using NcrsGateway.Caching.Redis;
 using NcrsGateway.Hosting;
 using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.RateLimiting;
 

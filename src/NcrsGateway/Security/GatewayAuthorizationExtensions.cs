@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using NcrsGateway.Hosting;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Security;
 

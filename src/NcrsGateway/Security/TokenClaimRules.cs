@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NcrsGateway.Fhir;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Security;
 

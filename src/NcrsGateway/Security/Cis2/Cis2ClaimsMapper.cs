@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Fhir;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.Security.Cis2;
 

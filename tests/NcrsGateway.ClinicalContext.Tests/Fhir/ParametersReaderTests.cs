@@ -3,7 +3,7 @@ using NcrsGateway.ClinicalContext.Fhir;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.Tests.ClinicalContext.Fhir;
+namespace NcrsGateway.ClinicalContext.Tests.Fhir;
 
 public sealed class ParametersReaderTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace NcrsGateway.Tests;
+namespace NcrsGateway.Demographics.Tests;
 
 /// <summary>A request's query collection, parsed from its query string as Kestrel would.</summary>
 internal static class Query

@@ -1,4 +1,4 @@
-using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Core.Audit;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +6,7 @@ using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.RecordLocation;
 

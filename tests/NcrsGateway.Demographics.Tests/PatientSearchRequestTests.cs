@@ -2,7 +2,7 @@ using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
 
-namespace NcrsGateway.Tests.Demographics;
+namespace NcrsGateway.Demographics.Tests;
 
 public sealed class PatientSearchRequestTests
 {

@@ -1,7 +1,7 @@
 using NcrsGateway.Core.Errors;
 using NcrsGateway.RecordLocation;
 
-namespace NcrsGateway.Tests.RecordLocation;
+namespace NcrsGateway.RecordLocation.Tests;
 
 public sealed class DocumentReferenceSearchRequestTests
 {

@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using NcrsGateway.Audit;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.ClinicalContext.Fhir;
 using NcrsGateway.ClinicalContext.Launch;
@@ -10,7 +10,7 @@ using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
 using NcrsGateway.Fhir;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.ClinicalContext;
 

@@ -1,20 +1,21 @@
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Fhir;
-using NcrsGateway.Hosting;
 
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>Clinical context: <c>$verify</c>, <c>$select</c>, <c>$ncrs-launch</c> on Patient, when a demographics adapter (PDS) is configured.</summary>
 internal static class ClinicalContextFeature
 {
-    public static IHostApplicationBuilder AddClinicalContext(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="developmentHost">Set only by a development host: then a relative launch URL (its own page) is allowed.</param>
+    public static IHostApplicationBuilder AddClinicalContext(this IHostApplicationBuilder builder, bool developmentHost)
     {
         if (!builder.Services.HasAdapterFor<IDemographicsSource>())
         {
             return builder;
         }
 
-        builder.Services.AddClinicalContext(builder.Configuration, developmentHost: DevelopmentHost.From(builder) is not null);
+        builder.Services.AddClinicalContext(builder.Configuration, developmentHost);
         builder.Services.AddFhirFeature<ClinicalContextEndpoints, ClinicalContextCapabilities>();
         return builder;
     }

@@ -1,5 +1,5 @@
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Security;
+using NcrsGateway.Fhir.Security;
 
 namespace NcrsGateway.ClinicalContext;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Fhir;
-using NcrsGateway.Adapters.Documents;
 
 namespace NcrsGateway.RecordLocation;
 
-/// <summary>Record location: DocumentReference search and read, Binary (the located document), when a record locator (NRL) is configured.</summary>
+/// <summary>Record location: DocumentReference search and read, Binary (the located document, through <see cref="IDocumentRetrieval"/> when the host registered one), when a record locator (NRL) is configured.</summary>
 internal static class RecordLocationFeature
 {
     public static IHostApplicationBuilder AddRecordLocation(this IHostApplicationBuilder builder)
@@ -15,7 +14,6 @@ internal static class RecordLocationFeature
             return builder;
         }
 
-        builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves Binary
         builder.Services.TryAddSingleton<DocumentReferenceService>();
         builder.Services.TryAddSingleton<Demographics.IPatientRevInclude, PatientPointerSearch>(); // Patient?identifier=…&_revinclude=DocumentReference:subject
         builder.Services.AddFhirFeature<RecordLocationEndpoints, RecordLocationCapabilities>();
