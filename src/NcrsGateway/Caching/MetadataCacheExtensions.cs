@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Audit;
+using NcrsGateway.Fhir;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.Endpoints;
 using NcrsGateway.Hosting;
 
 namespace NcrsGateway.Caching;
@@ -60,7 +60,7 @@ internal static class MetadataCacheExtensions
     public static RouteHandlerBuilder CachePointerSearch(this RouteHandlerBuilder route) =>
         route.WithMetadataCache(static (http, keys) =>
         {
-            var search = DocumentReferences.DocumentReferenceSearchRequest.Parse(http.Request.Query);
+            var search = RecordLocation.DocumentReferenceSearchRequest.Parse(http.Request.Query);
             http.AuditPatient(search.Query.NhsNumber);
             var discriminator = string.Join('|',
                 http.ToRequestContext().EndUserOrganisationOds ?? "-",

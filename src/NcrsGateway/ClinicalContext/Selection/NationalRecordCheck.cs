@@ -3,7 +3,6 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
-using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 
 namespace NcrsGateway.ClinicalContext.Selection;
