@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Http;
+using NcrsGateway.Core.Adapters;
 using NcrsGateway.Core.Model.Immunisations;
 using NcrsGateway.Core.Ports;
 
@@ -9,9 +10,26 @@ namespace NcrsGateway.Adapters.Immunisation;
 
 public static class ImmunisationServiceCollectionExtensions
 {
-    /// <summary>Registers the Immunisation FHIR API adapter as the <see cref="IImmunisationHistory"/>.</summary>
-    public static IServiceCollection AddImmunisationAdapter(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>What the Immunisation adapter serves: Immunization search. Clinical content: never cached.</summary>
+    public static readonly AdapterDescriptor Descriptor = new(
+        ImmunisationSource.Name,
+        ImmunisationOptions.SectionName,
+        typeof(IImmunisationHistory),
+        [new ServedResource("Immunization", ["search-type"], ["patient.identifier", "-immunization.target", "-date.from", "-date.to"])],
+        CacheProfile.NeverCache);
+
+    /// <summary>
+    /// Registers the Immunisation FHIR API adapter as the <see cref="IImmunisationHistory"/>, and its <see cref="Descriptor"/>.
+    /// With <paramref name="onlyWhenConfigured"/> (the gateway's composition), nothing is registered without a <c>BaseUrl</c>.
+    /// </summary>
+    public static IServiceCollection AddImmunisationAdapter(this IServiceCollection services, IConfiguration configuration, bool onlyWhenConfigured = false)
     {
+        if (onlyWhenConfigured && string.IsNullOrWhiteSpace(configuration[$"{ImmunisationOptions.SectionName}:{nameof(ImmunisationOptions.BaseUrl)}"]))
+        {
+            return services;
+        }
+
+        services.AddSingleton(Descriptor);
         services.AddUpstreamOptions<ImmunisationOptions, ImmunisationOptionsValidator, ImmunisationOptionsRules>(configuration, ImmunisationOptions.SectionName);
         services.AddStaticAccessToken<ImmunisationOptions>(ImmunisationSource.Name);
         services.AddUpstreamHttpClient<IImmunisationHistory, ImmunisationClient, ImmunisationOptions>(ImmunisationResilience.Configure);
