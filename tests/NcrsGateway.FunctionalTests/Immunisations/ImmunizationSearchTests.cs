@@ -79,10 +79,10 @@ public sealed class ImmunizationSearchTests(SandboxGatewayFixture fixture) : ICl
         var immunization = Assert.IsType<Immunization>(Assert.Single(bundle.Entry).Resource);
         var actor = immunization.Performer.Single().Actor;
         Assert.Null(actor.Identifier);
-        Assert.Equal("masked", ((Code)actor.GetExtension(GatewayExtensions.DataAbsentReasonUrl).Value).Value);
-        Assert.Equal("withheld", ((Code)actor.GetExtension(GatewayExtensions.ElementStateUrl).Value).Value);
+        Assert.Equal("masked", ((Code)actor.GetExtension(GatewayExtensions.DataAbsentReasonUrl).Value!).Value);
+        Assert.Equal("withheld", ((Code)actor.GetExtension(GatewayExtensions.ElementStateUrl).Value!).Value);
         Assert.Null(immunization.Location.Identifier);
-        Assert.Equal("withheld", ((Code)immunization.Location.GetExtension(GatewayExtensions.ElementStateUrl).Value).Value);
+        Assert.Equal("withheld", ((Code)immunization.Location.GetExtension(GatewayExtensions.ElementStateUrl).Value!).Value);
         Assert.DoesNotContain("N2N9I", await (await _client.GetAsync(Search(SandboxPatients.Restricted, "FLU"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -184,6 +184,6 @@ public sealed class ImmunizationSearchTests(SandboxGatewayFixture fixture) : ICl
         var immunization = Assert.Single(statement.Rest[0].Resource, r => r.Type == "Immunization");
         Assert.Equal(UkCoreImmunization, immunization.Profile);
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.SearchType], immunization.Interaction.Select(i => i.Code!.Value).ToArray());
-        Assert.Equal(["patient.identifier", "-immunization.target", "-date.from", "-date.to"], immunization.SearchParam.Select(p => p.Name).ToArray());
+        Assert.Equal(["patient.identifier", "-immunization.target", "-date.from", "-date.to"], immunization.SearchParam.Select(p => p.Name ?? string.Empty).ToArray());
     }
 }
