@@ -15,7 +15,7 @@ public static class DocumentsServiceCollectionExtensions
         DocumentsOptions.SectionName,
         typeof(IDocumentRetrieval),
         [new ServedResource("Binary", ["read"], [])],
-        CacheProfile.NeverCache);
+        CacheProfile.Never("documents"));
 
     /// <summary>
     /// Registers document retrieval as the <see cref="IDocumentRetrieval"/>, and its <see cref="Descriptor"/>: validated

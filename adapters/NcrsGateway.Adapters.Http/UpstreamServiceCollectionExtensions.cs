@@ -95,7 +95,11 @@ public static class UpstreamServiceCollectionExtensions
         services.AddKeyedSingleton(name, (sp, _) => new UpstreamBackoff(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TOptions>>().Value.MaxRetryAfterBackoff));
 
-        // Outermost: a remembered Retry-After refuses the call before it takes a concurrency permit.
+        services.AddKeyedSingleton(name, (_, _) => new UpstreamHealth());
+
+        // Outermost: readiness learns when a caller last got an answer; then a remembered Retry-After refuses the
+        // call before it takes a concurrency permit.
+        client.AddHttpMessageHandler(sp => new UpstreamHealthRecorder(sp.GetRequiredKeyedService<UpstreamHealth>(name), sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp => new UpstreamBackoffHandler(sp.GetRequiredKeyedService<UpstreamBackoff>(name)));
         var pipeline = client.AddStandardResilienceHandler();
 
@@ -107,11 +111,25 @@ public static class UpstreamServiceCollectionExtensions
             {
                 configureResilience(o, upstream.Value, time);
                 var backoff = sp.GetRequiredKeyedService<UpstreamBackoff>(name);
+                var health = sp.GetRequiredKeyedService<UpstreamHealth>(name);
                 var onOpened = o.CircuitBreaker.OnOpened;
                 o.CircuitBreaker.OnOpened = args =>
                 {
                     backoff.CircuitOpened(args.BreakDuration);
+                    health.BreakerChanged(args.IsManual ? Polly.CircuitBreaker.CircuitState.Isolated : Polly.CircuitBreaker.CircuitState.Open);
                     return onOpened?.Invoke(args) ?? ValueTask.CompletedTask;
+                };
+                var onHalfOpened = o.CircuitBreaker.OnHalfOpened;
+                o.CircuitBreaker.OnHalfOpened = args =>
+                {
+                    health.BreakerChanged(Polly.CircuitBreaker.CircuitState.HalfOpen);
+                    return onHalfOpened?.Invoke(args) ?? ValueTask.CompletedTask;
+                };
+                var onClosed = o.CircuitBreaker.OnClosed;
+                o.CircuitBreaker.OnClosed = args =>
+                {
+                    health.BreakerChanged(Polly.CircuitBreaker.CircuitState.Closed);
+                    return onClosed?.Invoke(args) ?? ValueTask.CompletedTask;
                 };
             });
         return services;

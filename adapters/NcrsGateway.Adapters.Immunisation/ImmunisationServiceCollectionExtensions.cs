@@ -16,7 +16,7 @@ public static class ImmunisationServiceCollectionExtensions
         ImmunisationOptions.SectionName,
         typeof(IImmunisationHistory),
         [new ServedResource("Immunization", ["search-type"], ["patient.identifier", "-immunization.target", "-date.from", "-date.to"])],
-        CacheProfile.NeverCache);
+        CacheProfile.Never(ImmunisationSource.Name));
 
     /// <summary>
     /// Registers the Immunisation FHIR API adapter as the <see cref="IImmunisationHistory"/>, and its <see cref="Descriptor"/>.

@@ -16,7 +16,7 @@ public static class NrlServiceCollectionExtensions
         NrlOptions.SectionName,
         typeof(IRecordLocator),
         [new ServedResource("DocumentReference", ["read", "search-type"], ["subject:identifier", "type", "category"])],
-        new CacheProfile(TimeSpan.FromMinutes(2), ["DocumentReference", "Bundle"]));
+        new CacheProfile("nrl", TimeSpan.FromMinutes(2), ["DocumentReference"]));
 
     /// <summary>
     /// Registers the NRL v3 consumer adapter as the <see cref="IRecordLocator"/>, and its <see cref="Descriptor"/>.

@@ -16,7 +16,7 @@ public static class PdsServiceCollectionExtensions
         PdsOptions.SectionName,
         typeof(IDemographicsSource),
         [new ServedResource("Patient", ["read", "search-type"], ["identifier", "family", "given", "birthdate", "gender", "address-postalcode"])],
-        new CacheProfile(TimeSpan.FromMinutes(5), ["Patient"]));
+        new CacheProfile("pds", TimeSpan.FromMinutes(5), ["Patient"]));
 
     /// <summary>
     /// Registers the PDS FHIR R4 adapter as the <see cref="IDemographicsSource"/>, and its <see cref="Descriptor"/>.

@@ -77,6 +77,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = r => !r.Tags.Contains(LiveTag) || r.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync, // plain status; every entry (per-upstream breaker, last success) as JSON on request
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -37,6 +38,7 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
         builder.Services.AddGatewayAuthentication(builder.Configuration, development);

@@ -19,4 +19,16 @@ public sealed record AdapterDescriptor(
 {
     /// <summary>The sandbox simulator that stands in for it (the adapter's <see cref="Name"/>).</summary>
     public string SimulatorName => Name;
+
+    /// <summary>
+    /// The named <c>HttpClient</c> its calls go through: by default the port's type name, which is the name
+    /// <c>AddHttpClient&lt;TPort, TClient&gt;</c> gives a typed client. Per-upstream health and telemetry key on it.
+    /// </summary>
+    public string HttpClientName { get; init; } = Port.Name;
+
+    /// <summary>Its resilience pipeline (the standard handler's name for <see cref="HttpClientName"/>), as telemetry names it.</summary>
+    public string ResiliencePipelineName => HttpClientName + "-standard";
+
+    /// <summary>Its entry in <c>/health/ready</c>: breaker state and last success, by adapter name.</summary>
+    public string HealthCheckName => "upstream:" + Name;
 }

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 using NcrsGateway.Core;
 using NcrsGateway.Fhir;
 
-namespace NcrsGateway.Caching;
+namespace NcrsGateway.Caching.Http;
 
 /// <summary>
 /// Writes a cache entry: its stored bytes untouched, plus <c>X-Cache</c>, <c>Age</c> (seconds since the upstream

@@ -1,39 +1,15 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using NcrsGateway.Audit;
-using NcrsGateway.Fhir;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.Hosting;
+using NcrsGateway.Fhir;
 
-namespace NcrsGateway.Caching;
+namespace NcrsGateway.Caching.Http;
 
-/// <summary>Registers the metadata cache and puts it in front of endpoints.</summary>
+/// <summary>Puts the metadata cache in front of endpoints (the cache itself: <see cref="MetadataCacheServiceCollectionExtensions.AddMetadataCache"/>).</summary>
 internal static class MetadataCacheExtensions
 {
-    public static WebApplicationBuilder AddMetadataCache(this WebApplicationBuilder builder)
-    {
-        builder.AddGatewayRedis();
-        var services = builder.Services;
-        services.AddOptions<CacheOptions>()
-            .Bind(builder.Configuration.GetSection(CacheOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsRules>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024)
-            .AddSerializer<CachedFhirResponse, CachedFhirResponseSerializer>();
-        services.TryAddSingleton<CachedFhirResponseSerializer>();
-        services.TryAddSingleton<CacheKeys>();
-        services.TryAddSingleton<RedisMetadataStore>();
-        services.TryAddSingleton<MetadataCache>();
-        services.TryAddSingleton<IMetadataCacheInvalidator>(sp => sp.GetRequiredService<MetadataCache>());
-        services.AddHostedService<CacheInvalidationBackplane>();
-        return builder;
-    }
-
     /// <summary>Caches this endpoint's answers under the key <paramref name="keyOf"/> gives (null: not cached).</summary>
-    public static RouteHandlerBuilder WithMetadataCache(this RouteHandlerBuilder route, Func<HttpContext, CacheKeys, CacheEntryKey?> keyOf) =>
+    public static RouteHandlerBuilder WithMetadataCache(this RouteHandlerBuilder route, Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) =>
         route.AddEndpointFilter(new MetadataCacheFilter(keyOf));
 
     /// <summary>
@@ -41,7 +17,7 @@ internal static class MetadataCacheExtensions
     /// here too, because a hit never reaches the handler: every read is audited, cached or not.
     /// </summary>
     public static RouteHandlerBuilder CachePatientRead(this RouteHandlerBuilder route) =>
-        route.WithMetadataCache(static (http, keys) =>
+        route.WithMetadataCache(static (http, cache) =>
         {
             if (!NhsNumber.TryParse(http.Request.RouteValues["nhsNumber"] as string, out var nhsNumber))
             {
@@ -49,7 +25,7 @@ internal static class MetadataCacheExtensions
             }
 
             http.AuditPatient(nhsNumber);
-            return keys.PatientRead(nhsNumber);
+            return PatientReadKey(cache, nhsNumber);
         });
 
     /// <summary>
@@ -58,7 +34,7 @@ internal static class MetadataCacheExtensions
     /// answer is never served to another.
     /// </summary>
     public static RouteHandlerBuilder CachePointerSearch(this RouteHandlerBuilder route) =>
-        route.WithMetadataCache(static (http, keys) =>
+        route.WithMetadataCache(static (http, cache) =>
         {
             var search = RecordLocation.DocumentReferenceSearchRequest.Parse(http.Request.Query);
             http.AuditPatient(search.Query.NhsNumber);
@@ -68,6 +44,14 @@ internal static class MetadataCacheExtensions
                 string.Join(',', search.Query.CategoryCodes.Order(StringComparer.Ordinal)),
                 search.Count,
                 search.Page);
-            return keys.PointerSearch(search.Query.NhsNumber, discriminator);
+            return PointerSearchKey(cache, search.Query.NhsNumber, discriminator);
         });
+
+    /// <summary>A demographics read, stored under the profile of the adapter serving <see cref="IDemographicsSource"/>.</summary>
+    public static CacheEntryKey? PatientReadKey(MetadataCache cache, NhsNumber nhsNumber) =>
+        cache.Profiles.NameFor<IDemographicsSource>() is { } profile ? cache.Keys.ForPatient(profile, "patient", nhsNumber) : null;
+
+    /// <summary>A pointer search, stored under the profile of the adapter serving <see cref="IRecordLocator"/>.</summary>
+    public static CacheEntryKey? PointerSearchKey(MetadataCache cache, NhsNumber nhsNumber, string discriminator) =>
+        cache.Profiles.NameFor<IRecordLocator>() is { } profile ? cache.Keys.ForPatient(profile, "pointers", nhsNumber, discriminator) : null;
 }

@@ -3,19 +3,19 @@ using Microsoft.Net.Http.Headers;
 using NcrsGateway.Core.Fhir;
 using NcrsGateway.Fhir;
 
-namespace NcrsGateway.Caching;
+namespace NcrsGateway.Caching.Http;
 
 /// <summary>
 /// Puts the metadata cache in front of one endpoint: on a hit the handler is not called and the stored bytes are
 /// written; on a miss the handler's <see cref="FhirResult"/> is offered to the cache (which checks it is metadata).
 /// </summary>
-internal sealed class MetadataCacheFilter(Func<HttpContext, CacheKeys, CacheEntryKey?> keyOf) : IEndpointFilter
+internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var cache = http.RequestServices.GetRequiredService<MetadataCache>();
-        if (!cache.Enabled || keyOf(http, cache.Keys) is not { } key)
+        if (!cache.Enabled || keyOf(http, cache) is not { } key)
         {
             return await next(context).ConfigureAwait(false);
         }

@@ -28,7 +28,7 @@ internal static class ClinicalContextServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<NcrsOptions>>(new NcrsOptionsRules(developmentHost));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISelectionStore>(sp => sp.GetService<Hosting.RedisConnection>() is { IsConfigured: true } redis
+        services.TryAddSingleton<ISelectionStore>(sp => sp.GetService<Caching.Redis.RedisConnection>() is { IsConfigured: true } redis
             ? new RedisSelectionStore(redis)
             : new InMemorySelectionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClinicalAudit>();

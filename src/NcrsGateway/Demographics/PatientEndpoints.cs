@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using NcrsGateway.Audit;
 using NcrsGateway.Caching;
+using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Fhir;
+using NcrsGateway.Caching.Redis;
 using NcrsGateway.Hosting;
 using NcrsGateway.Security;
 

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 using RedisRateLimiting;
 
 namespace NcrsGateway.RateLimiting;

@@ -1,4 +1,5 @@
 using NcrsGateway.Caching;
+using NcrsGateway.Caching.Http;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.RecordLocation;

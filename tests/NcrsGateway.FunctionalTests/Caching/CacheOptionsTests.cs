@@ -20,6 +20,8 @@ public sealed class CacheOptionsTests
 
     [Theory]
     [InlineData("Cache:PatientTtl", "00:00:00")]
+    [InlineData("Cache:TimeToLive:no-such-profile", "00:01:00")]
+    [InlineData("Cache:TimeToLive:pds", "02:00:00")]
     [InlineData("Cache:Unknown", "1")]
     [InlineData("RateLimits:PerClient:TokensPerPeriod", "1000")]
     public async Task Start_InvalidSetting_Fails(string key, string value)

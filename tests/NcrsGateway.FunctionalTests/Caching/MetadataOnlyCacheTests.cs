@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NcrsGateway.Caching;
+using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Sandbox;
@@ -22,7 +23,10 @@ public sealed class MetadataOnlyCacheTests : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync();
         _sandbox = SandboxUpstreams.Start();
-        _host = await GatewayHost.StartAsync(SharedRedisGateways.Settings(_redis, _sandbox, _instance));
+        var settings = SharedRedisGateways.Settings(_redis, _sandbox, _instance);
+        settings["Adapters:Nrl:BaseUrl"] = _sandbox.NrlBaseUrl.ToString(); // the pointer profile exists only with NRL configured
+        settings["Adapters:Nrl:AccessToken"] = "sandbox-token";
+        _host = await GatewayHost.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
@@ -89,6 +93,6 @@ public sealed class MetadataOnlyCacheTests : IAsyncLifetime
     private static CacheEntryKey PointerKey(MetadataCache cache, string discriminator)
     {
         NhsNumber.TryParse(SandboxPatients.Search, out var nhsNumber);
-        return cache.Keys.PointerSearch(nhsNumber, discriminator);
+        return MetadataCacheExtensions.PointerSearchKey(cache, nhsNumber, discriminator)!;
     }
 }

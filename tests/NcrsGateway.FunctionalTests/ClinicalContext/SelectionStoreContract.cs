@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Selection;
 using NcrsGateway.Hosting;
 using NcrsGateway.Tests.Infrastructure;
+using NcrsGateway.Caching.Redis;
 
 namespace NcrsGateway.FunctionalTests.ClinicalContext;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using NcrsGateway.Caching;
+using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
@@ -35,14 +36,14 @@ internal sealed class NationalRecordCheck(IDemographicsSource demographics, Pati
     private async Task<NationalPatient> ReadAsync(NhsNumber requested, bool refresh, HttpContext http, CancellationToken cancellationToken)
     {
         var context = http.ToRequestContext();
-        if (!cache.Enabled)
+        if (!cache.Enabled || MetadataCacheExtensions.PatientReadKey(cache, requested) is not { } key)
         {
             var record = await demographics.ReadAsync(requested, context, cancellationToken).ConfigureAwait(false);
             return new NationalPatient(requested, record.Identity.NhsNumber, record.Provenance.UpstreamVersion, FromCache: false);
         }
 
         var root = baseUrl.For(http.Request);
-        var lookup = await cache.GetOrFetchAsync(cache.Keys.PatientRead(requested), refresh, async ct =>
+        var lookup = await cache.GetOrFetchAsync(key, refresh, async ct =>
         {
             var result = await patients.ReadAsync(requested, context, root, ct).ConfigureAwait(false);
             return MetadataCacheFilter.ToPayload(result, root, time)

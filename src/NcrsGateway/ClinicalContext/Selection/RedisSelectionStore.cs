@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NcrsGateway.Core.Errors;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 using StackExchange.Redis;
 
 namespace NcrsGateway.ClinicalContext.Selection;

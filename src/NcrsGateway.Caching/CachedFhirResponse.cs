@@ -12,9 +12,9 @@ namespace NcrsGateway.Caching;
 [ImmutableObject(true)]
 internal sealed class CachedFhirResponse
 {
-    private CachedFhirResponse(CacheableKind kind, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion)
+    private CachedFhirResponse(string profile, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion)
     {
-        Kind = kind;
+        Profile = profile;
         Body = body;
         ContentType = contentType;
         ETag = eTag;
@@ -24,7 +24,8 @@ internal sealed class CachedFhirResponse
         UpstreamVersion = upstreamVersion;
     }
 
-    public CacheableKind Kind { get; }
+    /// <summary>The cache profile it was admitted under.</summary>
+    public string Profile { get; }
 
     public ReadOnlyMemory<byte> Body { get; }
 
@@ -41,9 +42,9 @@ internal sealed class CachedFhirResponse
 
     public string? UpstreamVersion { get; }
 
-    /// <summary>Only for <see cref="MetadataCache"/>: call it after <see cref="CacheableResourceTypes.EnsureMetadataOnly"/>.</summary>
-    internal static CachedFhirResponse FromAdmitted(CacheableKind kind, FhirPayload payload) => new(
-        kind,
+    /// <summary>Only for <see cref="MetadataCache"/>: call it after <see cref="CacheAdmission.EnsureMetadataOnly"/>.</summary>
+    internal static CachedFhirResponse FromAdmitted(string profile, FhirPayload payload) => new(
+        profile,
         payload.Body.ToArray(),
         payload.ContentType,
         payload.ETag ?? BodyETag(payload.Body.Span),
@@ -53,8 +54,8 @@ internal sealed class CachedFhirResponse
         payload.Provenance.UpstreamVersion);
 
     /// <summary>Only for <see cref="CachedFhirResponseSerializer"/>.</summary>
-    internal static CachedFhirResponse Restore(CacheableKind kind, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion) =>
-        new(kind, body, contentType, eTag, contentLocation, source, retrievedAt, upstreamVersion);
+    internal static CachedFhirResponse Restore(string profile, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion) =>
+        new(profile, body, contentType, eTag, contentLocation, source, retrievedAt, upstreamVersion);
 
     public TimeSpan AgeAt(DateTimeOffset now) => now > RetrievedAt ? now - RetrievedAt : TimeSpan.Zero;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Caching.Redis;
 
 /// <summary>
 /// Readiness: Redis down, hung or suspended after a timeout is Degraded (the gateway still serves, per instance;

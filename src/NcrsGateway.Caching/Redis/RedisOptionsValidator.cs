@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Caching.Redis;
 
 /// <summary>DataAnnotations rules on <see cref="RedisOptions"/>, generated at compile time.</summary>
 [OptionsValidator]

@@ -16,6 +16,7 @@ internal sealed partial class MetadataCache(
     HybridCache local,
     RedisMetadataStore shared,
     CacheKeys keys,
+    CacheProfiles profiles,
     IOptionsMonitor<CacheOptions> options,
     TimeProvider time,
     ILogger<MetadataCache> logger) : IMetadataCacheInvalidator
@@ -30,8 +31,11 @@ internal sealed partial class MetadataCache(
 
     public CacheKeys Keys => keys;
 
-    public TimeSpan TtlFor(CacheableKind kind) =>
-        kind == CacheableKind.Demographics ? options.CurrentValue.PatientTtl : options.CurrentValue.PointerTtl;
+    /// <summary>The profiles entries are stored under (from the adapters' descriptors and registered profiles).</summary>
+    public CacheProfiles Profiles => profiles;
+
+    /// <summary>The lifetime of an entry stored under <paramref name="profile"/>; refuses an unknown or never-cached profile.</summary>
+    public TimeSpan TtlFor(string profile) => profiles.Require(profile).TimeToLive;
 
     /// <summary>
     /// The entry for <paramref name="key"/>: from cache when fresh, otherwise fetched once (across instances) and
@@ -39,12 +43,12 @@ internal sealed partial class MetadataCache(
     /// </summary>
     public async Task<CacheLookup> GetOrFetchAsync(CacheEntryKey key, bool refresh, Func<CancellationToken, Task<FhirPayload>> fetch, CancellationToken cancellationToken)
     {
+        var ttl = TtlFor(key.Profile); // an unknown or never-cached profile is refused before anything is fetched
         if (refresh)
         {
             return new CacheLookup(await StoreAsync(key, await fetch(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), CacheStatus.Refresh);
         }
 
-        var ttl = TtlFor(key.Kind);
         var load = new Load(this, key, fetch, ttl);
         var entry = await local.GetOrCreateAsync(key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
         if (entry.AgeAt(time.GetUtcNow()) >= ttl)
@@ -57,13 +61,13 @@ internal sealed partial class MetadataCache(
     }
 
     /// <summary>
-    /// The one write path: checks the payload is metadata (<see cref="CacheableResourceTypes"/>) before anything
+    /// The one write path: checks the payload is metadata its profile allows (<see cref="CacheAdmission"/>) before anything
     /// is stored in either tier, then stores it and tells the other instances to drop their copy.
     /// </summary>
     public async Task<CachedFhirResponse> StoreAsync(CacheEntryKey key, FhirPayload payload, CancellationToken cancellationToken)
     {
         var entry = Admit(key, payload);
-        var ttl = TtlFor(key.Kind);
+        var ttl = TtlFor(key.Profile);
         await local.SetAsync(key.Key, entry, EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
         await shared.SetAsync(key.Key, entry, ttl, key.Tags).ConfigureAwait(false);
         await shared.PublishAsync(CacheInvalidationMessage.ForKey(InstanceId, key.Key)).ConfigureAwait(false);
@@ -119,10 +123,11 @@ internal sealed partial class MetadataCache(
         Flags = HybridCacheEntryFlags.DisableDistributedCache, // tier 2 is ours: it needs locks and tag sets
     };
 
-    private static CachedFhirResponse Admit(CacheEntryKey key, FhirPayload payload)
+    private CachedFhirResponse Admit(CacheEntryKey key, FhirPayload payload)
     {
-        CacheableResourceTypes.EnsureMetadataOnly(key.Kind, payload.Body.Span, payload.ContentType);
-        return CachedFhirResponse.FromAdmitted(key.Kind, payload);
+        ArgumentNullException.ThrowIfNull(key);
+        CacheAdmission.EnsureMetadataOnly(profiles.Require(key.Profile), payload.Body.Span, payload.ContentType);
+        return CachedFhirResponse.FromAdmitted(key.Profile, payload);
     }
 
     private async Task<CachedFhirResponse> LoadAsync(Load load, CancellationToken cancellationToken)

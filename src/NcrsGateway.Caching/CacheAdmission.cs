@@ -1,30 +1,33 @@
 using System.Text.Json;
+using NcrsGateway.Core.Adapters;
 
 namespace NcrsGateway.Caching;
 
 /// <summary>
-/// The one rule that keeps the cache metadata-only. Only FHIR JSON whose resources are all on the allow-list
-/// for the entry's kind is admitted: Patient (or a Bundle of them) for demographics; DocumentReference (or a
-/// Bundle of them) for pointers. Binary, any other resource, any non-FHIR content (a PDF, an image) and any
-/// inline attachment data (<c>attachment.data</c>, which is document content) are refused.
+/// The one rule that keeps the cache metadata-only. Only FHIR JSON whose resources are all allowed by the entry's
+/// <see cref="CacheProfile"/> is admitted: the profile's resource types, or a searchset Bundle of them (an
+/// OperationOutcome entry included). A <see cref="CacheProfile.NeverCache"/> profile admits nothing. Binary, any other
+/// resource, any non-FHIR content (a PDF, an image) and any inline attachment data (<c>attachment.data</c>, which is
+/// document content) are refused.
 /// </summary>
-public static class CacheableResourceTypes
+internal static class CacheAdmission
 {
-    private static readonly string[] Demographics = ["Patient", "Bundle", "OperationOutcome"];
-    private static readonly string[] Pointers = ["DocumentReference", "Bundle", "OperationOutcome"];
+    /// <summary>The envelope types every cacheable profile allows around its own resource types.</summary>
+    private static readonly string[] Envelopes = ["Bundle", "OperationOutcome"];
 
-    /// <summary>Resource types allowed anywhere in an entry of this kind (the top level must not be OperationOutcome).</summary>
-    public static IReadOnlyList<string> AllowedFor(CacheableKind kind) => kind == CacheableKind.Demographics ? Demographics : Pointers;
-
-    /// <summary>Throws <see cref="NotCacheableException"/> unless <paramref name="body"/> is metadata the cache may hold.</summary>
-    public static void EnsureMetadataOnly(CacheableKind kind, ReadOnlySpan<byte> body, string? contentType)
+    /// <summary>Throws <see cref="NotCacheableException"/> unless <paramref name="body"/> is metadata <paramref name="profile"/> may hold.</summary>
+    public static void EnsureMetadataOnly(CacheProfile profile, ReadOnlySpan<byte> body, string? contentType)
     {
+        if (profile.NeverCache || profile.TimeToLive <= TimeSpan.Zero)
+        {
+            throw new NotCacheableException($"the '{profile.Name}' profile is never cached (clinical content)");
+        }
+
         if (!IsFhirJson(contentType))
         {
             throw new NotCacheableException($"content type '{contentType}' is not FHIR JSON");
         }
 
-        var allowed = AllowedFor(kind);
         var reader = new Utf8JsonReader(body);
         var containers = new Stack<string?>();
         string? property = null;
@@ -56,7 +59,7 @@ public static class CacheableResourceTypes
                             var depth = reader.CurrentDepth;
                             reader.Read();
                             var type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                            if (type is null || !allowed.Contains(type))
+                            if (type is null || !(profile.Allows(type) || Envelopes.Contains(type, StringComparer.Ordinal)))
                             {
                                 throw new NotCacheableException($"resource type '{type}' is not cacheable metadata");
                             }

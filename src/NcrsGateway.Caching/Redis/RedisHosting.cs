@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ServiceDefaults;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Caching.Redis;
 
 /// <summary>Registers the optional shared Redis connection and its readiness check.</summary>
-internal static class RedisHosting
+public static class RedisHosting
 {
-    public static WebApplicationBuilder AddGatewayRedis(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddGatewayRedis(this IHostApplicationBuilder builder)
     {
         if (builder.Services.Any(d => d.ServiceType == typeof(RedisConnection)))
         {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Caching.Redis;
 
 /// <summary>
 /// The one shared Redis connection, or none. Never blocks a request waiting for Redis: commands fail fast

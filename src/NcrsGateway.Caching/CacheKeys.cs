@@ -18,18 +18,15 @@ internal sealed class CacheKeys(IOptions<CacheOptions> options)
     /// <summary>The tag on every entry about this patient: invalidating it evicts them all.</summary>
     public string PatientTag(NhsNumber nhsNumber) => "pt:" + Hash("nhs", nhsNumber.Value);
 
-    /// <summary>A demographics read of this NHS number.</summary>
-    public CacheEntryKey PatientRead(NhsNumber nhsNumber)
+    /// <summary>
+    /// An entry about one patient, stored under <paramref name="profile"/>: <c>{scope}:{hash}</c>, or
+    /// <c>{scope}:{hash}:{query hash}</c> when <paramref name="discriminator"/> (the normalized rest of the query) is given.
+    /// </summary>
+    public CacheEntryKey ForPatient(string profile, string scope, NhsNumber nhsNumber, string? discriminator = null)
     {
         var hash = Hash("nhs", nhsNumber.Value);
-        return new CacheEntryKey("patient:" + hash, CacheableKind.Demographics, ["pt:" + hash]);
-    }
-
-    /// <summary>A pointer search for this patient; <paramref name="discriminator"/> is the normalized rest of the query.</summary>
-    public CacheEntryKey PointerSearch(NhsNumber nhsNumber, string discriminator)
-    {
-        var hash = Hash("nhs", nhsNumber.Value);
-        return new CacheEntryKey($"pointers:{hash}:{Hash("q", discriminator)[..16]}", CacheableKind.DocumentPointers, ["pt:" + hash]);
+        var key = discriminator is null ? $"{scope}:{hash}" : $"{scope}:{hash}:{Hash("q", discriminator)[..16]}";
+        return new CacheEntryKey(key, profile, ["pt:" + hash]);
     }
 
     private string Hash(string purpose, string value) =>

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace NcrsGateway.Caching;
 
 /// <summary>
-/// Binary layout of a cache entry (for HybridCache and the shared Redis tier): a format byte, the kind, the
+/// Binary layout of a cache entry (for HybridCache and the shared Redis tier): a format byte, the profile name, the
 /// retrieval instant (UTC ticks), length-prefixed UTF-8 strings, then the body bytes. No JSON, no FHIR model.
 /// </summary>
 internal sealed class CachedFhirResponseSerializer : IHybridCacheSerializer<CachedFhirResponse>
 {
-    private const byte Format = 1;
+    private const byte Format = 2; // 1 stored a kind byte: such entries read as a miss
 
     public CachedFhirResponse Deserialize(ReadOnlySequence<byte> source)
     {
@@ -20,7 +20,7 @@ internal sealed class CachedFhirResponseSerializer : IHybridCacheSerializer<Cach
             throw new InvalidDataException("Unknown cache entry format.");
         }
 
-        var kind = (CacheableKind)reader.ReadByte();
+        var profile = reader.ReadString();
         var retrievedAt = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
         var contentType = reader.ReadString();
         var eTag = reader.ReadString();
@@ -28,7 +28,7 @@ internal sealed class CachedFhirResponseSerializer : IHybridCacheSerializer<Cach
         var sourceService = reader.ReadString();
         var upstreamVersion = ReadOptional(reader);
         var body = reader.ReadBytes(reader.ReadInt32());
-        return CachedFhirResponse.Restore(kind, body, contentType, eTag, contentLocation, sourceService, retrievedAt, upstreamVersion);
+        return CachedFhirResponse.Restore(profile, body, contentType, eTag, contentLocation, sourceService, retrievedAt, upstreamVersion);
     }
 
     public void Serialize(CachedFhirResponse value, IBufferWriter<byte> target) => target.Write(ToBytes(value));
@@ -39,7 +39,7 @@ internal sealed class CachedFhirResponseSerializer : IHybridCacheSerializer<Cach
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Format);
-            writer.Write((byte)value.Kind);
+            writer.Write(value.Profile);
             writer.Write(value.RetrievedAt.UtcTicks);
             writer.Write(value.ContentType);
             writer.Write(value.ETag);

@@ -1,4 +1,4 @@
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 
 namespace NcrsGateway.Caching;
 

@@ -1,5 +1,5 @@
 using System.Buffers;
-using NcrsGateway.Hosting;
+using NcrsGateway.Caching.Redis;
 using StackExchange.Redis;
 
 namespace NcrsGateway.Caching;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NcrsGateway.Hosting;
+namespace NcrsGateway.Caching.Redis;
 
 /// <summary>The optional shared Redis, bound from <c>Redis</c>. Unset <see cref="Configuration"/>: every instance works alone.</summary>
 public sealed class RedisOptions
