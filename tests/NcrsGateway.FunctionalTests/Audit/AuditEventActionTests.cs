@@ -1,5 +1,9 @@
 using System.Net;
 using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NcrsGateway.Audit.AspNetCore;
+using NcrsGateway.Core.Audit;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
 
@@ -11,6 +15,27 @@ namespace NcrsGateway.FunctionalTests.Audit;
 /// </summary>
 public sealed class AuditEventActionTests(AuditGatewayFixture fixture) : IClassFixture<AuditGatewayFixture>
 {
+    [Theory]
+    [InlineData(AuditActions.PatientRead, false)]
+    [InlineData(AuditActions.PointerRead, false)]
+    [InlineData(AuditActions.DocumentRetrieve, false)]
+    [InlineData(AuditActions.PatientSearch, true)]
+    [InlineData(AuditActions.PointerSearch, true)]
+    [InlineData(AuditActions.AuditSearch, true)]
+    [InlineData(AuditActions.PatientVerify, true)]
+    [InlineData(AuditActions.PatientSelect, true)]
+    [InlineData(AuditActions.NcrsLaunch, true)]
+    public void EveryAuditedAction_IsDeclaredOnceOnItsEndpoint_AsReadOrQuery(string action, bool isQuery)
+    {
+        var declared = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<AuditedAction>())
+            .OfType<AuditedAction>()
+            .Where(a => a.Action == action)
+            .ToList();
+
+        Assert.Equal(isQuery, Assert.Single(declared).IsQuery);
+    }
+
     [Theory]
     [InlineData("patient-read", "fhir/Patient/" + SandboxPatients.Minimal, AuditEvent.AuditEventAction.R)]
     [InlineData("patient-search", "fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|" + SandboxPatients.Minimal, AuditEvent.AuditEventAction.E)]
