@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
@@ -48,6 +50,17 @@ public sealed class ImmunizationAuditTests : IAsyncLifetime
         Assert.Equal(SandboxPatients.Search, record.Patient?.Value);
         Assert.Equal(AuditOutcome.Success, record.Outcome);
         Assert.Equal(AuditDurability.WriteAhead, durability);
+    }
+
+    [Fact]
+    public void Search_IsDeclaredOnItsEndpointAsAQuery()
+    {
+        var declared = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<AuditedAction>())
+            .OfType<AuditedAction>()
+            .Where(a => a.Action == AuditActions.ImmunisationSearch);
+
+        Assert.True(Assert.Single(declared).IsQuery); // a search (AuditEvent.action E), by the same rule as patient-search
     }
 
     [Fact]
