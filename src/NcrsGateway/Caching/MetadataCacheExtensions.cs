@@ -1,7 +1,7 @@
 using NcrsGateway.Audit;
+using NcrsGateway.Fhir;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Caching.Http;
 
