@@ -49,6 +49,8 @@ internal static class SandboxHosting
             ["Adapters:Nrl:BaseUrl"] = sandbox.NrlBaseUrl.ToString(),
             ["Adapters:Nrl:AccessToken"] = config["Adapters:Nrl:AccessToken"] ?? "sandbox-token",
             ["Adapters:Nrl:AllowHttpContentUrls"] = "true",
+            ["Adapters:Immunisation:BaseUrl"] = sandbox.ImmunisationBaseUrl.ToString(),
+            ["Adapters:Immunisation:AccessToken"] = config["Adapters:Immunisation:AccessToken"] ?? "sandbox-token",
 
             // The sandbox repository serves documents over plain HTTP on the simulators' loopback port.
             [$"Documents:AllowedHosts:{allowed}"] = sandbox.DocumentsBaseUrl.Authority,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Http;
+using NcrsGateway.Adapters.Immunisation;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -13,6 +14,7 @@ using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
+using NcrsGateway.Immunisations;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -40,6 +42,7 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddImmunisationAdapter(builder.Configuration, onlyWhenConfigured: true);
         if (builder.Services.HasAdapterFor<IRecordLocator>())
         {
             builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves record location's Binary
@@ -54,6 +57,7 @@ public static class GatewayApp
         // Features: each adds itself (services, routes, CapabilityStatement part, audit actions) only when its adapter is configured.
         builder.AddDemographics();
         builder.AddRecordLocation();
+        builder.AddImmunisations();
         builder.AddClinicalContext(developmentHost: development is not null);
         builder.AddAuditEventSearch();
 
