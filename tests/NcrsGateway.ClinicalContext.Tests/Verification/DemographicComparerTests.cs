@@ -8,50 +8,51 @@ namespace NcrsGateway.ClinicalContext.Tests.Verification;
 
 public sealed class DemographicComparerTests
 {
+    // FieldStatus is internal: theory rows name it (nameof), so the public test methods take a string.
     private static readonly NhsNumber Given = Nhs("9000000009");
     private static readonly DateOnly Today = new(2025, 6, 1);
     private static readonly Provenance Pds = new("pds", new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero), "3", null, ShowWithoutRefresh: true);
 
     [Theory]
-    [InlineData("Smith", "Smith", FieldStatus.Match)]
-    [InlineData("Smith", "  sMITH ", FieldStatus.Match)]
-    [InlineData("Van  Der Berg", "van der berg", FieldStatus.Match)]
-    [InlineData("Smith", "Smyth", FieldStatus.Differs)]
-    [InlineData("Smith", null, FieldStatus.MissingLocally)]
-    [InlineData(null, "Smith", FieldStatus.MissingNationally)]
-    [InlineData(null, "   ", FieldStatus.Match)]
-    public void Compare_FamilyName_IgnoresCaseAndSpacing(string? national, string? local, FieldStatus expected)
+    [InlineData("Smith", "Smith", nameof(FieldStatus.Match))]
+    [InlineData("Smith", "  sMITH ", nameof(FieldStatus.Match))]
+    [InlineData("Van  Der Berg", "van der berg", nameof(FieldStatus.Match))]
+    [InlineData("Smith", "Smyth", nameof(FieldStatus.Differs))]
+    [InlineData("Smith", null, nameof(FieldStatus.MissingLocally))]
+    [InlineData(null, "Smith", nameof(FieldStatus.MissingNationally))]
+    [InlineData(null, "   ", nameof(FieldStatus.Match))]
+    public void Compare_FamilyName_IgnoresCaseAndSpacing(string? national, string? local, string expected)
     {
         var record = National(names: [Name("usual", national)]);
         var patient = Local(family: local);
 
-        Assert.Equal(expected, Field(DemographicComparer.Compare(Given, patient, record, Today), "name.family").Status);
+        Assert.Equal(Enum.Parse<FieldStatus>(expected), Field(DemographicComparer.Compare(Given, patient, record, Today), "name.family").Status);
     }
 
     [Theory]
-    [InlineData("LS1 4HR", "ls14hr", FieldStatus.Match)]
-    [InlineData("LS1 4HR", " LS1  4HR ", FieldStatus.Match)]
-    [InlineData("LS1 4HR", "LS1 4HX", FieldStatus.Differs)]
-    [InlineData("LS1 4HR", null, FieldStatus.MissingLocally)]
-    public void Compare_Postcode_IgnoresSpacesAndCase(string national, string? local, FieldStatus expected)
+    [InlineData("LS1 4HR", "ls14hr", nameof(FieldStatus.Match))]
+    [InlineData("LS1 4HR", " LS1  4HR ", nameof(FieldStatus.Match))]
+    [InlineData("LS1 4HR", "LS1 4HX", nameof(FieldStatus.Differs))]
+    [InlineData("LS1 4HR", null, nameof(FieldStatus.MissingLocally))]
+    public void Compare_Postcode_IgnoresSpacesAndCase(string national, string? local, string expected)
     {
         var record = National(addresses: [Address("home", national, period: null)]);
         var patient = Local(postcode: local);
 
-        Assert.Equal(expected, Field(DemographicComparer.Compare(Given, patient, record, Today), "address.postalCode").Status);
+        Assert.Equal(Enum.Parse<FieldStatus>(expected), Field(DemographicComparer.Compare(Given, patient, record, Today), "address.postalCode").Status);
     }
 
     [Theory]
-    [InlineData("2025-05-31", null, FieldStatus.MissingNationally)] // ended yesterday
-    [InlineData(null, "2025-06-02", FieldStatus.MissingNationally)] // begins tomorrow
-    [InlineData("2025-06-01", null, FieldStatus.Match)] // ends today: still current
-    [InlineData(null, null, FieldStatus.Match)] // open-ended
-    public void Compare_NationalNameOutsideItsPeriod_IsNeverTakenForTheCurrentName(string? end, string? start, FieldStatus expected)
+    [InlineData("2025-05-31", null, nameof(FieldStatus.MissingNationally))] // ended yesterday
+    [InlineData(null, "2025-06-02", nameof(FieldStatus.MissingNationally))] // begins tomorrow
+    [InlineData("2025-06-01", null, nameof(FieldStatus.Match))] // ends today: still current
+    [InlineData(null, null, nameof(FieldStatus.Match))] // open-ended
+    public void Compare_NationalNameOutsideItsPeriod_IsNeverTakenForTheCurrentName(string? end, string? start, string expected)
     {
         var period = new ValidityPeriod(start is null ? null : DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), end is null ? null : DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
         var record = National(names: [Name("usual", "Smith", period)]);
 
-        Assert.Equal(expected, Field(DemographicComparer.Compare(Given, Local(family: "Smith"), record, Today), "name.family").Status);
+        Assert.Equal(Enum.Parse<FieldStatus>(expected), Field(DemographicComparer.Compare(Given, Local(family: "Smith"), record, Today), "name.family").Status);
     }
 
     [Fact]
@@ -67,30 +68,30 @@ public sealed class DemographicComparerTests
     }
 
     [Theory]
-    [InlineData("9000000009", FieldStatus.Match)]
-    [InlineData("9000000017", FieldStatus.Differs)] // the number given was superseded: the national record holds another
-    public void Compare_NhsNumber_DiffersWhenTheNationalRecordHoldsAnother(string nationalNumber, FieldStatus expected)
+    [InlineData("9000000009", nameof(FieldStatus.Match))]
+    [InlineData("9000000017", nameof(FieldStatus.Differs))] // the number given was superseded: the national record holds another
+    public void Compare_NhsNumber_DiffersWhenTheNationalRecordHoldsAnother(string nationalNumber, string expected)
     {
         var record = National(nhsNumber: Nhs(nationalNumber));
 
         var field = Field(DemographicComparer.Compare(Given, Local(), record, Today), "nhsNumber");
 
-        Assert.Equal(expected, field.Status);
+        Assert.Equal(Enum.Parse<FieldStatus>(expected), field.Status);
         Assert.Equal(nationalNumber, field.NationalValue);
     }
 
     [Theory]
-    [InlineData("2024-03-01T10:00:00+00:00", "2024-03-01", FieldStatus.Match)] // compared by day
-    [InlineData("2024-03-01T10:00:00+00:00", "2024-03-02", FieldStatus.Differs)]
-    [InlineData("2024-03-01T10:00:00+00:00", "deceased", FieldStatus.Match)] // local deceased=true matches any national date
-    [InlineData(null, "deceased", FieldStatus.MissingNationally)]
-    public void Compare_Deceased_MatchesByDayOrByFlag(string? nationalDeath, string local, FieldStatus expected)
+    [InlineData("2024-03-01T10:00:00+00:00", "2024-03-01", nameof(FieldStatus.Match))] // compared by day
+    [InlineData("2024-03-01T10:00:00+00:00", "2024-03-02", nameof(FieldStatus.Differs))]
+    [InlineData("2024-03-01T10:00:00+00:00", "deceased", nameof(FieldStatus.Match))] // local deceased=true matches any national date
+    [InlineData(null, "deceased", nameof(FieldStatus.MissingNationally))]
+    public void Compare_Deceased_MatchesByDayOrByFlag(string? nationalDeath, string local, string expected)
     {
         var record = National(deceased: nationalDeath);
         var patient = Local();
         patient.Deceased = local == "deceased" ? new FhirBoolean(true) : new FhirDateTime(local);
 
-        Assert.Equal(expected, Field(DemographicComparer.Compare(Given, patient, record, Today), "deceased").Status);
+        Assert.Equal(Enum.Parse<FieldStatus>(expected), Field(DemographicComparer.Compare(Given, patient, record, Today), "deceased").Status);
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class DemographicComparerTests
             Recorded<string>.Absent(ElementState.NotRecorded, Pds),
             Recorded<string>.Absent(ElementState.NotRecorded, Pds),
             Recorded<IReadOnlyList<PatientAddress>>.From(addresses, addressState, Pds),
-            Recorded<IReadOnlyList<ContactPoint>>.Absent(ElementState.NotRecorded, Pds),
+            Recorded<IReadOnlyList<Core.Model.ContactPoint>>.Absent(ElementState.NotRecorded, Pds),
             Recorded<GeneralPractice>.Absent(ElementState.NotRecorded, Pds),
             Recorded<Deceased>.From(deceased is null ? null : new Deceased(deceased, null), ElementState.NotRecorded, Pds),
             new PatientCareAttributes(
