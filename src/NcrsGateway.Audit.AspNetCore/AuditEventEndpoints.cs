@@ -10,17 +10,18 @@ namespace NcrsGateway.Audit.AspNetCore;
 /// <summary><c>GET /fhir/AuditEvent</c>: the auditor's search of the audit trail, newest first, paged by cursor.</summary>
 public static class AuditEventEndpoints
 {
-    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder routes)
+    /// <param name="fhir">The root <c>/fhir</c> group.</param>
+    public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/AuditEvent").WithTags("AuditEvent");
+        var group = fhir.MapGroup("/AuditEvent").WithTags("AuditEvent");
         group.MapGet("/", SearchAsync)
             .WithName("SearchAuditEvent")
-            .WithMetadata(new AuditedAction(AuditActions.AuditSearch))
+            .WithMetadata(AuditedAction.Query(AuditActions.AuditSearch))
             .RequireAuthorization(GatewayPolicies.Auditor);
         return group;
     }
 
-    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = AuditSearchRequest.Parse(http.Request.Query);
         if (query.Patient is { } patient)
@@ -49,7 +50,7 @@ public static class AuditEventEndpoints
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{root}/AuditEvent/{record.Id}",
-                Resource = AuditEventMapper.ToFhir(record),
+                Resource = AuditEventMapper.ToFhir(record, actions.IsQuery(record.Action)),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
         }

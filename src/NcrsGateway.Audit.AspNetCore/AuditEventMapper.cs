@@ -20,12 +20,14 @@ internal static class AuditEventMapper
     public const string CategorySystem = "https://ncrs-gateway.nhs.example/fhir/CodeSystem/failure-category";
     public const string OdsSystem = IdentifierSystems.OdsOrganizationCode;
 
-    public static AuditEvent ToFhir(AuditRecord r) => new()
+    /// <param name="r">The row.</param>
+    /// <param name="isQuery">Whether its action is a search or operation (action E) rather than a read (R): declared by its endpoint.</param>
+    public static AuditEvent ToFhir(AuditRecord r, bool isQuery) => new()
     {
         Id = r.Id.ToString(),
         Type = new Coding("http://dicom.nema.org/resources/ontology/DCM", "110110", "Patient Record"),
         Subtype = [new Coding(ActionSystem, r.Action)],
-        Action = IsQuery(r.Action) ? AuditEvent.AuditEventAction.E : AuditEvent.AuditEventAction.R,
+        Action = isQuery ? AuditEvent.AuditEventAction.E : AuditEvent.AuditEventAction.R,
         Recorded = r.Recorded,
         Outcome = Outcome(r),
         OutcomeDesc = r.FailureCode,
@@ -44,9 +46,6 @@ internal static class AuditEventMapper
         FailureCategory.TechnicalError or FailureCategory.UpstreamUnavailable => AuditEvent.AuditEventOutcome.N8,
         _ => AuditEvent.AuditEventOutcome.N4,
     };
-
-    private static bool IsQuery(string action) => action is AuditActions.PatientSearch or AuditActions.PointerSearch or AuditActions.AuditSearch
-        or AuditActions.PatientVerify or AuditActions.PatientSelect or AuditActions.NcrsLaunch;
 
     private static IEnumerable<AuditEvent.AgentComponent> Agents(AuditRecord r)
     {

@@ -9,8 +9,8 @@ using NcrsGateway.Fhir.Security;
 namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
-/// Records one audit row (write-ahead durability) for every request under <c>/fhir</c> except
-/// <c>/fhir/metadata</c>, refused ones included. The row is made durable before the first response byte
+/// Records one audit row (write-ahead durability) for every request to a FHIR endpoint except those marked
+/// <see cref="NotAudited"/> (<c>/fhir/metadata</c>), refused ones and the <c>/fhir</c> fallback (unknown route, wrong method) included. The row is made durable before the first response byte
 /// leaves (the response body is gated), so a caller that received a response was audited; if the row cannot
 /// be written the request fails with a 500 internal-error OperationOutcome instead of returning data unaudited.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!IsAudited(http.Request))
+        if (!http.GetEndpoint().IsAudited())
         {
             await next(http).ConfigureAwait(false);
             return;
@@ -26,7 +26,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
 
         var context = new AuditContext();
         http.Features.Set(context);
-        http.Features.Set<Fhir.IOperationOutcomeFeature>(context);
+        http.Features.Set<IOperationOutcomeFeature>(context);
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var gate = new AuditGate(exception => RecordAsync(http, context, exception));
         var gated = new AuditedResponseBody(original, gate);
@@ -49,10 +49,6 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
 
         await gate.EnsureRecordedAsync().ConfigureAwait(false); // nothing written yet (e.g. a bodiless 403/404)
     }
-
-    private static bool IsAudited(HttpRequest request) =>
-        request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase)
-        && !request.Path.StartsWithSegments("/fhir/metadata", StringComparison.OrdinalIgnoreCase);
 
     private async Task RecordAsync(HttpContext http, AuditContext context, Exception? exception)
     {

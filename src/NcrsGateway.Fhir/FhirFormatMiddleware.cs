@@ -3,8 +3,8 @@ using NcrsGateway.Core.Errors;
 namespace NcrsGateway.Fhir;
 
 /// <summary>
-/// The gateway speaks FHIR JSON only. A caller that asks for anything else (Accept or <c>_format</c>) gets a
-/// 406 OperationOutcome instead of a body it cannot read.
+/// FHIR endpoints speak FHIR JSON only. A caller that asks for anything else (Accept or <c>_format</c>) gets a
+/// 406 OperationOutcome instead of a body it cannot read. Which endpoints: their metadata (<see cref="FhirEndpointMetadata"/>, <see cref="AnyResponseFormat"/>).
 /// </summary>
 internal sealed class FhirFormatMiddleware(RequestDelegate next)
 {
@@ -12,11 +12,9 @@ internal sealed class FhirFormatMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.StartsWithSegments("/fhir/Binary", StringComparison.OrdinalIgnoreCase))
+        if (!context.GetEndpoint().RequiresFhirJson())
         {
-            // Binary streams the document in its own format (PDF, …); its errors are still FHIR JSON.
-            return next(context);
+            return next(context); // not FHIR, or content in its own format (Binary: PDF, …; its errors are still FHIR JSON)
         }
 
         var format = context.Request.Query["_format"];

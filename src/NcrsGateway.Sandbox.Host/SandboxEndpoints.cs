@@ -19,7 +19,7 @@ internal static class SandboxEndpoints
 
     public static IEndpointRouteBuilder MapSandboxEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
+        var group = routes.MapGroup("/sandbox").WithTags("Sandbox").WithMetadata(Fhir.NoStore.Instance).AllowAnonymous();
         group.MapPost("/token", IssueAsync).WithName("SandboxToken")
             .WithMetadata(new Http.RequestBodyLimit(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
             .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);

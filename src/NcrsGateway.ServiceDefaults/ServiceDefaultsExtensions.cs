@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -67,11 +68,12 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Liveness (process up) and readiness (dependencies usable) endpoints, in every environment.</summary>
+    /// <summary>Liveness (process up) and readiness (dependencies usable) endpoints, in every environment, never rate-limited.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .DisableRateLimiting(); // probes are never limited
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = r => !r.Tags.Contains(LiveTag) || r.Tags.Contains(ReadyTag),
@@ -82,7 +84,7 @@ public static class ServiceDefaultsExtensions
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableRateLimiting();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
@@ -8,8 +7,7 @@ using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Demographics;
-using NcrsGateway.DocumentReferences;
-using NcrsGateway.Endpoints;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
@@ -41,23 +39,16 @@ public static class GatewayApp
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
-        var upstreams = ConfiguredUpstreams.From(builder.Services);
-        builder.Services.AddSingleton(upstreams);
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
         builder.Services.AddGatewayAuthentication(builder.Configuration, development);
         builder.Services.AddGatewayAuthorization();
-        if (upstreams.Demographics)
-        {
-            builder.Services.AddSingleton<PatientService>();
-            builder.Services.AddClinicalContext(builder.Configuration, development is not null);
-        }
 
-        if (upstreams.RecordLocator)
-        {
-            builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true);
-            builder.Services.AddSingleton<DocumentReferenceService>();
-        }
+        // Features: each adds itself (services, routes, CapabilityStatement part, audit actions) only when its adapter is configured.
+        builder.AddDemographics();
+        builder.AddRecordLocation();
+        builder.AddClinicalContext();
+        builder.AddAuditEventSearch();
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -74,20 +65,7 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapDefaultEndpoints();
-        app.MapMetadataEndpoints();
-        if (upstreams.Demographics)
-        {
-            app.MapPatientEndpoints();
-            app.MapPatientOperationEndpoints();
-        }
-
-        app.MapAuditEventEndpoints();
-        if (upstreams.RecordLocator)
-        {
-            app.MapDocumentReferenceEndpoints();
-            app.MapBinaryEndpoints();
-        }
-
+        app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         map?.Invoke(app);
         return app;
     }

@@ -28,7 +28,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_Row_IsAPatientRecordEventWithTheActionAsSubtype()
     {
-        var e = AuditEventMapper.ToFhir(Row);
+        var e = AuditEventMapper.ToFhir(Row, isQuery: false);
 
         Assert.Equal(Row.Id.ToString(), e.Id);
         Assert.Equal("110110", e.Type.Code);
@@ -38,18 +38,11 @@ public sealed class AuditEventMapperTests
     }
 
     [Theory]
-    [InlineData(AuditActions.PatientRead, AuditEvent.AuditEventAction.R)]
-    [InlineData(AuditActions.PointerRead, AuditEvent.AuditEventAction.R)]
-    [InlineData(AuditActions.DocumentRetrieve, AuditEvent.AuditEventAction.R)]
-    [InlineData(AuditActions.PatientSearch, AuditEvent.AuditEventAction.E)]
-    [InlineData(AuditActions.PointerSearch, AuditEvent.AuditEventAction.E)]
-    [InlineData(AuditActions.AuditSearch, AuditEvent.AuditEventAction.E)]
-    [InlineData(AuditActions.PatientVerify, AuditEvent.AuditEventAction.E)]
-    [InlineData(AuditActions.PatientSelect, AuditEvent.AuditEventAction.E)]
-    [InlineData(AuditActions.NcrsLaunch, AuditEvent.AuditEventAction.E)]
-    public void ToFhir_Action_ReadsAreReadAndQueriesAreExecute(string action, AuditEvent.AuditEventAction expected)
+    [InlineData(false, AuditEvent.AuditEventAction.R)]
+    [InlineData(true, AuditEvent.AuditEventAction.E)]
+    public void ToFhir_Action_ReadsAreReadAndQueriesAreExecute(bool isQuery, AuditEvent.AuditEventAction expected)
     {
-        Assert.Equal(expected, AuditEventMapper.ToFhir(Row with { Action = action }).Action);
+        Assert.Equal(expected, AuditEventMapper.ToFhir(Row, isQuery).Action);
     }
 
     [Theory]
@@ -67,7 +60,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_User_IsTheRequestorWithOneRolePerTokenRoleAndTheWorkstation()
     {
-        var user = AuditEventMapper.ToFhir(Row).Agent.Single(a => a.Requestor == true);
+        var user = AuditEventMapper.ToFhir(Row, isQuery: false).Agent.Single(a => a.Requestor == true);
 
         Assert.Equal("user-1", user.Who.Identifier.Value);
         Assert.Equal(AuditEventMapper.UserSystem, user.Who.Identifier.System);
@@ -78,7 +71,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_OrganisationAndClientApp_AreFurtherAgents()
     {
-        var others = AuditEventMapper.ToFhir(Row).Agent.Where(a => a.Requestor == false).Select(a => a.Who.Identifier).ToList();
+        var others = AuditEventMapper.ToFhir(Row, isQuery: false).Agent.Where(a => a.Requestor == false).Select(a => a.Who.Identifier).ToList();
 
         Assert.Contains(others, i => i.System == IdentifierSystems.OdsOrganizationCode && i.Value == "A81001");
         Assert.Contains(others, i => i.System == AuditEventMapper.ClientSystem && i.Value == "client-app");
@@ -87,7 +80,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_AnonymousRowWithoutOrganisationOrClient_HasOnlyTheAnonymousUser()
     {
-        var e = AuditEventMapper.ToFhir(Row with { UserId = null, UserRole = null, OrganisationOds = null, ClientApp = null, WorkstationId = null });
+        var e = AuditEventMapper.ToFhir(Row with { UserId = null, UserRole = null, OrganisationOds = null, ClientApp = null, WorkstationId = null }, isQuery: false);
 
         var user = Assert.Single(e.Agent);
         Assert.Equal("anonymous", user.Who.Identifier.Value);
@@ -98,7 +91,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_Patient_IsAPersonEntityByNhsNumber()
     {
-        var patient = AuditEventMapper.ToFhir(Row).Entity.Single(x => x.Role?.Code == "1");
+        var patient = AuditEventMapper.ToFhir(Row, isQuery: false).Entity.Single(x => x.Role?.Code == "1");
 
         Assert.Equal(NhsNumber.System, patient.What.Identifier.System);
         Assert.Equal("9000000009", patient.What.Identifier.Value);
@@ -107,7 +100,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_NoPatient_HasOnlyTheRequestEntity()
     {
-        var entity = Assert.Single(AuditEventMapper.ToFhir(Row with { Patient = null }).Entity);
+        var entity = Assert.Single(AuditEventMapper.ToFhir(Row with { Patient = null }, isQuery: false).Entity);
 
         Assert.Equal("request", entity.Name);
     }
@@ -117,7 +110,7 @@ public sealed class AuditEventMapperTests
     {
         var row = Row with { Outcome = AuditOutcome.Failure, FailureCategory = FailureCategory.UpstreamUnavailable, FailureCode = "upstream-unavailable" };
 
-        var details = AuditEventMapper.ToFhir(row).Entity.Single(x => x.Name == "request").Detail
+        var details = AuditEventMapper.ToFhir(row, isQuery: false).Entity.Single(x => x.Name == "request").Detail
             .ToDictionary(d => d.Type!, d => ((FhirString)d.Value).Value!);
 
         Assert.Equal("corr-1", details["correlation-id"]);
@@ -130,7 +123,7 @@ public sealed class AuditEventMapperTests
     [Fact]
     public void ToFhir_MissingOptionalContext_AddsNoEmptyDetails()
     {
-        var e = AuditEventMapper.ToFhir(Row with { OriginFeature = null, EncounterId = null, Detail = null });
+        var e = AuditEventMapper.ToFhir(Row with { OriginFeature = null, EncounterId = null, Detail = null }, isQuery: false);
 
         Assert.Equal(["correlation-id"], e.Entity.Single(x => x.Name == "request").Detail.Select(d => d.Type));
     }

@@ -1,7 +1,7 @@
 using NcrsGateway.Audit;
+using NcrsGateway.Fhir;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.Endpoints;
 
 namespace NcrsGateway.Caching.Http;
 
@@ -36,7 +36,7 @@ internal static class MetadataCacheExtensions
     public static RouteHandlerBuilder CachePointerSearch(this RouteHandlerBuilder route) =>
         route.WithMetadataCache(static (http, cache) =>
         {
-            var search = DocumentReferences.DocumentReferenceSearchRequest.Parse(http.Request.Query);
+            var search = RecordLocation.DocumentReferenceSearchRequest.Parse(http.Request.Query);
             http.AuditPatient(search.Query.NhsNumber);
             var discriminator = string.Join('|',
                 http.ToRequestContext().EndUserOrganisationOds ?? "-",

@@ -12,8 +12,8 @@ namespace NcrsGateway.RateLimiting;
 
 /// <summary>
 /// Inbound rate limits: a token bucket per client and one per organisation, chained (both must allow). Over the
-/// limit the caller gets 429 with an OperationOutcome (rate-limited) and Retry-After. Capability statement and
-/// health endpoints are never limited. Runs after authentication so the token's claims pick the partitions.
+/// limit the caller gets 429 with an OperationOutcome (rate-limited) and Retry-After. Endpoints marked
+/// <c>DisableRateLimiting()</c> (capability statement, health) are never limited: the rate limiter skips them itself. Runs after authentication so the token's claims pick the partitions.
 /// </summary>
 internal static partial class GatewayRateLimiting
 {
@@ -59,12 +59,10 @@ internal static partial class GatewayRateLimiting
 
     internal static PartitionedRateLimiter<HttpContext> CreateLimiter(RateLimitOptions limits, RedisConnection redis, ILogger logger) =>
         PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpContext, string>(http => IsExempt(http.Request)
-                ? RateLimitPartition.GetNoLimiter("exempt")
-                : RateLimitPartition.Get("client:" + ClientOf(http), key => new SharedTokenBucket(key, limits.PerClient, redis, logger))),
-            PartitionedRateLimiter.Create<HttpContext, string>(http => IsExempt(http.Request)
-                ? RateLimitPartition.GetNoLimiter("exempt")
-                : RateLimitPartition.Get("org:" + OrganisationOf(http), key => new SharedTokenBucket(key, limits.PerOrganisation, redis, logger))));
+            PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.Get("client:" + ClientOf(http), key => new SharedTokenBucket(key, limits.PerClient, redis, logger))),
+            PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.Get("org:" + OrganisationOf(http), key => new SharedTokenBucket(key, limits.PerOrganisation, redis, logger))));
 
     /// <summary>The calling client: token subject, else client application, else remote address.</summary>
     internal static string ClientOf(HttpContext http) =>
@@ -75,10 +73,6 @@ internal static partial class GatewayRateLimiting
     /// <summary>The caller's organisation from the token's ODS claim only (never a header a caller can set).</summary>
     internal static string OrganisationOf(HttpContext http) =>
         http.User.FindFirst(GatewayClaims.OrganisationOds)?.Value is { Length: > 0 } ods ? ods : Anonymous;
-
-    private static bool IsExempt(HttpRequest request) =>
-        request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/fhir/metadata", StringComparison.OrdinalIgnoreCase);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

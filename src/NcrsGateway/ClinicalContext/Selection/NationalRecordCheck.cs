@@ -4,7 +4,6 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
-using NcrsGateway.Endpoints;
 using NcrsGateway.Fhir;
 
 namespace NcrsGateway.ClinicalContext.Selection;

@@ -12,7 +12,7 @@ using NcrsGateway.Correlation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.ClinicalContext;
 
 /// <summary>
 /// Clinical-context operations on <c>/fhir/Patient</c>: <c>$verify</c> (compare local demographics with the
@@ -21,28 +21,24 @@ namespace NcrsGateway.Endpoints;
 /// </summary>
 internal static class PatientOperationEndpoints
 {
-    public const string VerifyPath = "/fhir/Patient/$verify";
-    public const string SelectPath = "/fhir/Patient/$select";
-    public const string LaunchPath = "/fhir/Patient/$ncrs-launch";
+    public const string VerifyPath = "/Patient/$verify";
+    public const string SelectPath = "/Patient/$select";
+    public const string LaunchPath = "/Patient/$ncrs-launch";
     private const int MaxContextLength = 64;
 
     private const string SupersededNotice =
         "The NHS number given has been superseded: the patient was selected under their current NHS number (nhsNumber), and NCRS will open for that number. "
         + "Update the local record through your normal process.";
 
-    /// <summary>Whether a Patient "id" is really one of these operations' names (<c>$verify</c>, …).</summary>
-    public static bool IsOperation(string id) =>
-        id.StartsWith('$') && (VerifyPath.EndsWith("/" + id, StringComparison.Ordinal) || SelectPath.EndsWith("/" + id, StringComparison.Ordinal) || LaunchPath.EndsWith("/" + id, StringComparison.Ordinal));
-
-    public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapPatientOperationEndpoints(this IEndpointRouteBuilder fhir)
     {
-        routes.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
-            .WithMetadata(new AuditedAction(AuditActions.PatientVerify));
-        routes.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
-            .WithMetadata(new AuditedAction(AuditActions.PatientSelect));
-        routes.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
-            .WithMetadata(new AuditedAction(AuditActions.NcrsLaunch));
-        return routes;
+        fhir.MapPost(VerifyPath, VerifyAsync).WithTags("Patient").WithName("VerifyPatient").RequireAuthorization(GatewayPolicies.Reader)
+            .WithMetadata(AuditedAction.Query(AuditActions.PatientVerify));
+        fhir.MapPost(SelectPath, SelectAsync).WithTags("Patient").WithName("SelectPatient").RequireAuthorization(GatewayPolicies.Launcher)
+            .WithMetadata(AuditedAction.Query(AuditActions.PatientSelect));
+        fhir.MapPost(LaunchPath, LaunchAsync).WithTags("Patient").WithName("LaunchNcrs").RequireAuthorization(GatewayPolicies.Launcher)
+            .WithMetadata(AuditedAction.Query(AuditActions.NcrsLaunch));
+        return fhir;
     }
 
     private static async Task<FhirResult> VerifyAsync(HttpContext http, DemographicVerifier verifier, CancellationToken cancellationToken)

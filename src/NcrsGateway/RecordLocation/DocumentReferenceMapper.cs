@@ -4,7 +4,7 @@ using NcrsGateway.Core;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Fhir;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// Internal <see cref="DocumentPointer"/> → UK Core DocumentReference. Every attachment URL points back at the

@@ -2,20 +2,20 @@ using NcrsGateway.Caching;
 using NcrsGateway.Caching.Http;
 using NcrsGateway.Audit;
 using NcrsGateway.Core.Audit;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary><c>/fhir/DocumentReference</c>: search a patient's record-locator pointers, read one pointer.</summary>
 internal static class DocumentReferenceEndpoints
 {
-    public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerRead));
-        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(new AuditedAction(AuditActions.PointerSearch)).CachePointerSearch();
+        var group = fhir.MapGroup("/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
+        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(AuditedAction.Read(AuditActions.PointerRead));
+        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(AuditedAction.Query(AuditActions.PointerSearch)).CachePointerSearch();
         return group;
     }
 

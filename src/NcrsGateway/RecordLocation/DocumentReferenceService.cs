@@ -6,7 +6,7 @@ using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
 using NcrsGateway.Fhir;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// Searches and reads record-locator pointers and serializes the FHIR answer once. Demographics is absent when PDS is

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// <c>GET /fhir/Binary/{pointerId}[?content=n]</c>: streams the document a pointer locates from the custodian's
@@ -20,10 +20,10 @@ internal static class BinaryEndpoints
 {
     public const string ContentParameter = "content";
 
-    public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/Binary").WithTags("Binary").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(new AuditedAction(AuditActions.DocumentRetrieve));
+        var group = fhir.MapGroup("/Binary").WithTags("Binary").WithMetadata(AnyResponseFormat.Instance).RequireAuthorization(GatewayPolicies.Reader);
+        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(AuditedAction.Read(AuditActions.DocumentRetrieve));
         return group;
     }
 

@@ -1,9 +1,9 @@
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Correlation;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.Fhir;
 
-internal static class RequestContexts
+public static class RequestContexts
 {
     /// <summary>The adapter-facing context of this request: its correlation ID and the end user's organisation.</summary>
     public static RequestContext ToRequestContext(this HttpContext http) =>

@@ -7,29 +7,29 @@ using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
 using NcrsGateway.Correlation;
 using NcrsGateway.Demographics;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Security;
 
-namespace NcrsGateway.Endpoints;
+namespace NcrsGateway.Demographics;
 
 /// <summary><c>/fhir/Patient</c>: read by NHS number, search by identifier or demographics.</summary>
 internal static class PatientEndpoints
 {
-    public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
-        var group = routes.MapGroup("/fhir/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(new AuditedAction(AuditActions.PatientRead)).CachePatientRead();
-        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(new AuditedAction(AuditActions.PatientSearch));
+        var group = fhir.MapGroup("/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
+        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
+        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
         return group;
     }
 
-    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
     {
-        if (PatientOperationEndpoints.IsOperation(nhsNumber))
+        if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m)).ToList() is { Count: > 0 } allowed)
         {
-            // GET /fhir/Patient/$verify is the wrong method on an operation, not a read of NHS number "$verify".
-            http.Response.Headers.Allow = HttpMethods.Post;
+            // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
+            http.Response.Headers.Allow = string.Join(", ", allowed);
             return Task.FromResult(OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId()));
         }
 

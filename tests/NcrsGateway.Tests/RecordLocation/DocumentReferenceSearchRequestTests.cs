@@ -1,7 +1,7 @@
 using NcrsGateway.Core.Errors;
-using NcrsGateway.DocumentReferences;
+using NcrsGateway.RecordLocation;
 
-namespace NcrsGateway.Tests.DocumentReferences;
+namespace NcrsGateway.Tests.RecordLocation;
 
 public sealed class DocumentReferenceSearchRequestTests
 {

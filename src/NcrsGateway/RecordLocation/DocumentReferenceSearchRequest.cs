@@ -4,7 +4,7 @@ using NcrsGateway.Core.Errors;
 using NcrsGateway.Core.Model;
 using NcrsGateway.Core.Ports;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// Validates <c>GET /fhir/DocumentReference?…</c> before anything goes upstream. The patient is required (as

@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Model;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// One page of a pointer search as a searchset Bundle. NRL returns every pointer unpaged, so the gateway

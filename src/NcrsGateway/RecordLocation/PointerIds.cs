@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NcrsGateway.Core.Errors;
 
-namespace NcrsGateway.DocumentReferences;
+namespace NcrsGateway.RecordLocation;
 
 /// <summary>
 /// The shape of an NRL pointer id, <c>&lt;custodian ODS&gt;-&lt;local id&gt;</c>. Checked before any upstream call, so a

@@ -1,0 +1,48 @@
+using Hl7.Fhir.Model;
+using static Hl7.Fhir.Model.CapabilityStatement;
+
+namespace NcrsGateway.Fhir;
+
+/// <summary>
+/// Describes exactly what the gateway serves, from the registered <see cref="ICapabilityContributor"/>s: a feature that
+/// is absent (its adapter is not configured) contributes nothing. A functional test compares this statement with the
+/// routes and with <c>profiles/CapabilityStatement-NcrsGateway.json</c>.
+/// </summary>
+internal static class CapabilityStatementFactory
+{
+    public const string CanonicalUrl = "https://ncrs-gateway.nhs.example/fhir/CapabilityStatement/NcrsGateway";
+
+    public static CapabilityStatement Create(string baseUrl, IEnumerable<ICapabilityContributor> contributors) => new()
+    {
+        Id = "NcrsGateway",
+        Url = CanonicalUrl,
+        Name = "NcrsGateway",
+        Title = "NcrsGateway: one FHIR R4 endpoint for national NHS demographics and record location",
+        Status = PublicationStatus.Active,
+        Date = "2026-11-25",
+        Publisher = "NcrsGateway maintainers",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new SoftwareComponent { Name = "NcrsGateway", Version = typeof(CapabilityStatementFactory).Assembly.GetName().Version?.ToString(3) },
+        Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["application/fhir+json", "json"],
+        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = Resources(contributors.ToList()), Security = Security() }],
+    };
+
+    private static List<ResourceComponent> Resources(List<ICapabilityContributor> contributors)
+    {
+        var resources = contributors.SelectMany(c => c.Resources()).ToList();
+        foreach (var contributor in contributors)
+        {
+            contributor.Amend(resources);
+        }
+
+        return resources;
+    }
+
+    private static SecurityComponent Security() => new()
+    {
+        Description = "Every interaction except metadata needs an OAuth 2.0 / OIDC bearer token (JWT) carrying sub, role and ods claims; "
+            + "roles: clinician (read, verify, select, launch), reader (read, verify), auditor (audit search).",
+    };
+}
