@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Http;
+using NcrsGateway.Adapters.Immunisation;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -11,6 +12,7 @@ using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
+using NcrsGateway.Immunisations;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -38,6 +40,7 @@ public static class GatewayApp
         builder.Services.AddFhirEdge(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.PublicBaseUrl);
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddImmunisationAdapter(builder.Configuration, onlyWhenConfigured: true);
         builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);
@@ -47,6 +50,7 @@ public static class GatewayApp
         // Features: each adds itself (services, routes, CapabilityStatement part, audit actions) only when its adapter is configured.
         builder.AddDemographics();
         builder.AddRecordLocation();
+        builder.AddImmunisations();
         builder.AddClinicalContext();
         builder.AddAuditEventSearch();
 

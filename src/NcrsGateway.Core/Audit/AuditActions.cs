@@ -10,6 +10,7 @@ public static class AuditActions
     public const string PointerSearch = "pointer-search";
     public const string PointerRead = "pointer-read";
     public const string DocumentRetrieve = "document-retrieve";
+    public const string ImmunisationSearch = "immunisation-search";
     public const string NcrsLaunch = "ncrs-launch";
     public const string AuditSearch = "audit-search";
 
