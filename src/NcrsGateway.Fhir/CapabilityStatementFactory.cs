@@ -17,7 +17,7 @@ internal static class CapabilityStatementFactory
         Id = "NcrsGateway",
         Url = CanonicalUrl,
         Name = "NcrsGateway",
-        Title = "NcrsGateway: one FHIR R4 endpoint for national NHS demographics and record location",
+        Title = "NcrsGateway: one FHIR R4 endpoint for national NHS records (the parts this gateway is configured for)",
         Status = PublicationStatus.Active,
         Date = "2026-11-25",
         Publisher = "NcrsGateway maintainers",

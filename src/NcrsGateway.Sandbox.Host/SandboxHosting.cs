@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Hosting;
 
@@ -12,21 +14,29 @@ internal static class SandboxHosting
 {
     public const string EnabledKey = DevelopmentHost.SandboxEnabledKey;
 
-    /// <summary>Settings that mean "real services or real keys": none may be set with the sandbox.</summary>
+    /// <summary>
+    /// Settings that mean production authentication: none may be set with the sandbox. Keys that mean a real upstream
+    /// come from the simulators (<see cref="ISandboxSimulator.RealServiceKeys"/>).
+    /// </summary>
     private static readonly string[] ProductionKeys =
     [
         "Authentication:Authority",
         "Authentication:SigningKey",
         "Authentication:Issuer",
-        "Documents:SspBaseUrl",
-        "Documents:SspFromAsid",
     ];
 
+    /// <summary>
+    /// Registers every simulator (<see cref="SandboxServiceCollectionExtensions.AddSandboxSimulators"/>, after any the caller
+    /// added), starts them on one loopback server owned by the container, and points each adapter at its simulator
+    /// before the adapters register (an adapter registers only when configured). After the build, start is refused
+    /// while a registered adapter has no simulator.
+    /// </summary>
     public static void UseSandbox(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
         RefuseDisabled(config);
-        var conflicts = ConflictingKeys(config);
+        var simulators = SandboxSimulators.From(builder.Services.AddSandboxSimulators());
+        var conflicts = ConflictingKeys(config, simulators);
         if (conflicts.Count > 0)
         {
             throw new GatewayConfigurationException(
@@ -38,24 +48,19 @@ internal static class SandboxHosting
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<SandboxTokenIssuer>();
 
-        var sandbox = SandboxUpstreams.Start();
+        var sandbox = SandboxUpstreams.Start(simulators);
         builder.Services.AddSingleton(_ => sandbox); // owned by the container: stopped when the app is disposed
-        var allowed = config.GetSection("Documents:AllowedHosts").GetChildren().Count();
-        var settings = new Dictionary<string, string?>
+        builder.Services.AddOptions<SandboxSimulatorCoverage>().ValidateOnStart(); // after the build: every adapter has a simulator
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxSimulatorCoverage>, SandboxSimulatorCoverageValidator>());
+        var settings = new Dictionary<string, string?> { [EnabledKey] = "true" };
+        foreach (var simulator in simulators)
         {
-            [EnabledKey] = "true",
-            ["Adapters:Pds:BaseUrl"] = sandbox.PdsBaseUrl.ToString(),
-            ["Adapters:Pds:AccessToken"] = config["Adapters:Pds:AccessToken"] ?? "sandbox-token",
-            ["Adapters:Nrl:BaseUrl"] = sandbox.NrlBaseUrl.ToString(),
-            ["Adapters:Nrl:AccessToken"] = config["Adapters:Nrl:AccessToken"] ?? "sandbox-token",
-            ["Adapters:Nrl:AllowHttpContentUrls"] = "true",
-            ["Adapters:Immunisation:BaseUrl"] = sandbox.ImmunisationBaseUrl.ToString(),
-            ["Adapters:Immunisation:AccessToken"] = config["Adapters:Immunisation:AccessToken"] ?? "sandbox-token",
+            foreach (var (relative, value) in simulator.Settings(sandbox.BaseUrl, config.GetSection(simulator.ConfigurationSection)))
+            {
+                settings[ConfigurationPath.Combine(simulator.ConfigurationSection, relative)] = value;
+            }
+        }
 
-            // The sandbox repository serves documents over plain HTTP on the simulators' loopback port.
-            [$"Documents:AllowedHosts:{allowed}"] = sandbox.DocumentsBaseUrl.Authority,
-            ["Documents:AllowHttp"] = "true",
-        };
         Default(config, settings, $"{NcrsOptions.SectionName}:{nameof(NcrsOptions.LaunchUrlTemplate)}", NcrsOptions.SandboxLaunchUrlTemplate);
         Default(config, settings, $"{ClinicalContextOptions.SectionName}:{nameof(ClinicalContextOptions.AcceptWorkstationHeader)}", "true");
         config.AddInMemoryCollection(settings);
@@ -83,18 +88,15 @@ internal static class SandboxHosting
             : $"{EnabledKey} must be true or false (it is '{value}').");
     }
 
-    private static List<string> ConflictingKeys(IConfiguration config)
-    {
-        var keys = config.GetSection("Adapters").GetChildren()
-            .Select(adapter => $"Adapters:{adapter.Key}:BaseUrl")
+    /// <summary>Each simulator's real-service keys that are set (a value, or an array with a non-empty entry), then production authentication keys.</summary>
+    private static List<string> ConflictingKeys(IConfiguration config, IReadOnlyList<ISandboxSimulator> simulators) =>
+        simulators
+            .SelectMany(s => s.RealServiceKeys.Select(k => ConfigurationPath.Combine(s.ConfigurationSection, k)))
             .Concat(ProductionKeys)
-            .Where(key => !string.IsNullOrWhiteSpace(config[key]))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(key => IsSet(config.GetSection(key)))
             .ToList();
-        if (config.GetSection("Documents:AllowedHosts").GetChildren().Any(h => !string.IsNullOrWhiteSpace(h.Value)))
-        {
-            keys.Add("Documents:AllowedHosts");
-        }
 
-        return keys;
-    }
+    private static bool IsSet(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(IsSet);
 }

@@ -7,18 +7,25 @@ using WireMock.Settings;
 namespace NcrsGateway.Sandbox;
 
 /// <summary>
-/// Simulated national APIs on one local WireMock.Net server: used by <c>dotnet run</c> when no upstream
-/// base URL is configured, and by the tests. Each simulator registers its own routes under the same
-/// base path the real service uses.
+/// Simulated national APIs on one local WireMock.Net server, bound to 127.0.0.1: started by the sandbox host with every
+/// registered <see cref="ISandboxSimulator"/> (and by the tests). Each simulator registers its own routes under the same
+/// base path the real service uses. The sandbox host's container owns it: stopped when the app is disposed.
 /// </summary>
 public sealed class SandboxUpstreams : IDisposable
 {
-    private SandboxUpstreams(WireMockServer server) => Server = server;
+    private SandboxUpstreams(WireMockServer server, IReadOnlyList<ISandboxSimulator> simulators)
+    {
+        Server = server;
+        Simulators = simulators;
+    }
 
     /// <summary>The underlying server, for tests that add faults or count calls.</summary>
     public WireMockServer Server { get; }
 
     public Uri BaseUrl => new(Server.Url!);
+
+    /// <summary>The simulators running on <see cref="Server"/>.</summary>
+    public IReadOnlyList<ISandboxSimulator> Simulators { get; }
 
     public Uri PdsBaseUrl => new(BaseUrl, PdsSimulator.BasePath);
 
@@ -28,16 +35,28 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri ImmunisationBaseUrl => new(BaseUrl, ImmunisationSimulator.BasePath);
 
-    /// <summary>Starts the simulators on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
-    public static SandboxUpstreams Start(int port = 0)
+    /// <summary>Starts every simulator of this library (<see cref="SandboxSimulators.All"/>) on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
+    public static SandboxUpstreams Start(int port = 0) => Start(SandboxSimulators.All, port);
+
+    /// <summary>Starts <paramref name="simulators"/> on one server on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
+    public static SandboxUpstreams Start(IReadOnlyList<ISandboxSimulator> simulators, int port = 0)
     {
+        ArgumentNullException.ThrowIfNull(simulators);
         var server = StartServer(port);
-        var sandbox = new SandboxUpstreams(server);
-        PdsSimulator.Register(server);
-        NrlSimulator.Register(server);
-        DocumentRepositorySimulator.Register(server);
-        ImmunisationSimulator.Register(server);
-        return sandbox;
+        try
+        {
+            foreach (var simulator in simulators)
+            {
+                simulator.Register(server);
+            }
+        }
+        catch
+        {
+            server.Stop();
+            throw;
+        }
+
+        return new SandboxUpstreams(server, simulators);
     }
 
     public void Dispose() => Server.Stop();

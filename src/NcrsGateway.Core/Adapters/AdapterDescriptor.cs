@@ -17,7 +17,10 @@ public sealed record AdapterDescriptor(
     IReadOnlyList<ServedResource> Serves,
     CacheProfile CacheProfile)
 {
-    /// <summary>The sandbox simulator that stands in for it (the adapter's <see cref="Name"/>).</summary>
+    /// <summary>
+    /// The sandbox simulator that stands in for it (the adapter's <see cref="Name"/>): the sandbox host refuses to start while
+    /// a registered descriptor has no simulator of this name. A name, not a factory: adapters never reference WireMock.
+    /// </summary>
     public string SimulatorName => Name;
 
     /// <summary>
