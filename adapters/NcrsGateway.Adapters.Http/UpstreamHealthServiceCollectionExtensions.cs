@@ -11,8 +11,9 @@ public static class UpstreamHealthServiceCollectionExtensions
 
     /// <summary>
     /// One readiness entry per registered <see cref="AdapterDescriptor"/> (<see cref="AdapterDescriptor.HealthCheckName"/>),
-    /// reading the <see cref="UpstreamHealth"/> its client records. Call after the adapters: an unconfigured adapter
-    /// registered no descriptor, so it has no entry.
+    /// reading the <see cref="UpstreamHealth"/> its client records (an adapter with no such client, e.g. the documents
+    /// pass-through, is listed without a breaker). Call after the adapters: an unconfigured adapter registered no
+    /// descriptor, so it has no entry.
     /// </summary>
     /// <param name="services">The service collection the adapters registered into.</param>
     public static IServiceCollection AddUpstreamHealthChecks(this IServiceCollection services)
@@ -26,7 +27,7 @@ public static class UpstreamHealthServiceCollectionExtensions
         {
             checks.Add(new HealthCheckRegistration(
                 descriptor.HealthCheckName,
-                sp => new UpstreamHealthCheck(descriptor, sp.GetRequiredKeyedService<UpstreamHealth>(descriptor.HttpClientName)),
+                sp => new UpstreamHealthCheck(descriptor, sp.GetKeyedService<UpstreamHealth>(descriptor.HttpClientName)),
                 failureStatus: null,
                 tags: [UpstreamTag]));
         }

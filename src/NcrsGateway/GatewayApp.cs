@@ -43,12 +43,12 @@ public static class GatewayApp
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         builder.Services.AddImmunisationAdapter(builder.Configuration, onlyWhenConfigured: true);
-        builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
         if (builder.Services.HasAdapterFor<IRecordLocator>())
         {
-            // Document retrieval serves record location's Binary. After the health checks, as before: it records no UpstreamHealth, so it has no readiness entry.
-            builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true);
+            builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves record location's Binary
         }
+
+        builder.Services.AddUpstreamHealthChecks(); // one /health/ready entry per registered descriptor
 
         builder.Services.TryAddSingleton(TimeProvider.System); // tests supply a FakeTimeProvider first
         builder.Services.AddAuditTrail(builder.Configuration, allowGeneratedKeys: development is not null);

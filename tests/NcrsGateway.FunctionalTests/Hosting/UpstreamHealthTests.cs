@@ -61,6 +61,25 @@ public sealed class UpstreamHealthTests : IDisposable
     }
 
     [Fact]
+    public async Task Ready_InTheSandbox_ListsEveryAdapterAndTheDocumentsPassThroughWithoutABreaker()
+    {
+        await using var host = await GatewayHost.StartAsync(); // the sandbox: all four adapters, on simulators
+
+        var (status, body, _) = await ReadyAsync(host);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        foreach (var name in new[] { "pds", "nrl", "immunisation" })
+        {
+            Assert.Equal("Closed", checks.GetProperty($"upstream:{name}").GetProperty("breaker").GetString());
+        }
+
+        var documents = checks.GetProperty("upstream:documents");
+        Assert.Equal("Healthy", documents.GetProperty("status").GetString());
+        Assert.Equal("none", documents.GetProperty("breaker").GetString());
+    }
+
+    [Fact]
     public async Task Ready_WithoutJsonAccept_StaysThePlainStatusProbesRead()
     {
         await using var host = await GatewayHost.StartAsync(_pds.Settings());
