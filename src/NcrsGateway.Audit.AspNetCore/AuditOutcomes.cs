@@ -12,7 +12,7 @@ internal static class AuditOutcomes
         {
             GatewayException g => g.Error,
             BadHttpRequestException b => Fhir.RequestBodyErrors.Of(b),
-            null => written ?? FromStatus(status),
+            null => written ?? Fhir.StatusErrors.Of(status),
             _ => GatewayErrors.InternalError,
         };
         return error is null ? (AuditOutcome.Success, null, null) : (AuditOutcome.Failure, error.Category, error.Code);
@@ -28,22 +28,5 @@ internal static class AuditOutcomes
         GatewayException g => g.Error.HttpStatus,
         OperationCanceledException when http.RequestAborted.IsCancellationRequested => StatusCodes.Status499ClientClosedRequest,
         _ => GatewayErrors.InternalError.HttpStatus,
-    };
-
-    private static GatewayError? FromStatus(int status) => status switch
-    {
-        < 400 => null,
-        StatusCodes.Status401Unauthorized => GatewayErrors.Unauthenticated,
-        StatusCodes.Status403Forbidden => GatewayErrors.AccessDenied,
-        StatusCodes.Status404NotFound => GatewayErrors.NotFound,
-        StatusCodes.Status405MethodNotAllowed => GatewayErrors.MethodNotAllowed,
-        StatusCodes.Status406NotAcceptable => GatewayErrors.NotAcceptable,
-        StatusCodes.Status413PayloadTooLarge => GatewayErrors.RequestTooLarge,
-        StatusCodes.Status429TooManyRequests => GatewayErrors.RateLimited,
-        < 500 => GatewayErrors.InvalidRequest,
-        StatusCodes.Status502BadGateway => GatewayErrors.UpstreamError,
-        StatusCodes.Status503ServiceUnavailable => GatewayErrors.UpstreamUnavailable,
-        StatusCodes.Status504GatewayTimeout => GatewayErrors.UpstreamTimeout,
-        _ => GatewayErrors.InternalError,
     };
 }
