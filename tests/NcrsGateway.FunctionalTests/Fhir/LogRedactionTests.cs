@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using NcrsGateway.FunctionalTests.Binary;
+using NcrsGateway.FunctionalTests.RecordLocation;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
 using WireMock.Matchers;

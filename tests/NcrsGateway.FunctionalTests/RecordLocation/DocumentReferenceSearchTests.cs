@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using NcrsGateway.Sandbox.Nrl;
 using NcrsGateway.Tests.Common;
 
-namespace NcrsGateway.FunctionalTests.DocumentReferences;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>Pointer search and read against the sandbox NRL.</summary>
 public sealed class DocumentReferenceSearchTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>

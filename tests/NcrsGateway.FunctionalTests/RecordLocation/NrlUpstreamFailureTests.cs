@@ -2,7 +2,7 @@ using System.Net;
 using NcrsGateway.Tests.Common;
 using WireMock.ResponseBuilders;
 
-namespace NcrsGateway.FunctionalTests.DocumentReferences;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>What a caller sees when NRL itself answers with an error or not at all: never an empty Bundle.</summary>
 public sealed class NrlUpstreamFailureTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Net;
 using NcrsGateway.Tests.Common;
 using WireMock.ResponseBuilders;
 
-namespace NcrsGateway.FunctionalTests.Patients;
+namespace NcrsGateway.FunctionalTests.Demographics;
 
 /// <summary>What a caller sees when PDS itself answers with an error or not at all.</summary>
 public sealed class PdsUpstreamFailureTests : IAsyncLifetime

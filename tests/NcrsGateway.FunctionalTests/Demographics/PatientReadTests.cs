@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using NcrsGateway.Sandbox;
 using NcrsGateway.Tests.Common;
 
-namespace NcrsGateway.FunctionalTests.Patients;
+namespace NcrsGateway.FunctionalTests.Demographics;
 
 public sealed class PatientReadTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>
 {

@@ -7,7 +7,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace NcrsGateway.FunctionalTests.Binary;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>Document retrieval against scripted NRL, repository and Spine Secure Proxy upstreams.</summary>
 public sealed class BinaryRepositoryTests : IAsyncLifetime

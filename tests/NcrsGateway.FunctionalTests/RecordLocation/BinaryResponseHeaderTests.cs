@@ -5,7 +5,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace NcrsGateway.FunctionalTests.Binary;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>
 /// What a caller receives with a document from a hostile repository: only the allow-listed repository headers,

@@ -6,7 +6,7 @@ using NcrsGateway.Tests.Common;
 using WireMock.ResponseBuilders;
 using static NcrsGateway.FunctionalTests.Examples.NhsExamples;
 
-namespace NcrsGateway.FunctionalTests.Patients;
+namespace NcrsGateway.FunctionalTests.Demographics;
 
 /// <summary>
 /// NHS's own example Patients, served by a WireMock PDS and read through the gateway: every field PDS gives comes

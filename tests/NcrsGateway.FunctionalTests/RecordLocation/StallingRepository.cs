@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using NcrsGateway.Tests.Infrastructure;
 
-namespace NcrsGateway.FunctionalTests.Binary;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>
 /// A document repository that answers every request with a 200 and its headers, sends the first

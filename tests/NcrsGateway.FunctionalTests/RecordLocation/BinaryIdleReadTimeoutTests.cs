@@ -1,7 +1,7 @@
 using System.Net;
 using NcrsGateway.Tests.Common;
 
-namespace NcrsGateway.FunctionalTests.Binary;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>
 /// <c>Documents:IdleReadTimeout</c>: a repository that sends its headers and then stalls is cut off. Nothing sent

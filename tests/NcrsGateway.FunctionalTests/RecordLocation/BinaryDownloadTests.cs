@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using NcrsGateway.Sandbox.Nrl;
 using NcrsGateway.Tests.Common;
 
-namespace NcrsGateway.FunctionalTests.Binary;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>Downloading documents through the gateway from the sandbox repository.</summary>
 public sealed class BinaryDownloadTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>

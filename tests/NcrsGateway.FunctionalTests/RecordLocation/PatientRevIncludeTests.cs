@@ -9,7 +9,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace NcrsGateway.FunctionalTests.DocumentReferences;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>
 /// <c>GET /fhir/Patient?identifier=…&amp;_revinclude=DocumentReference:subject</c>: the patient and their pointers in

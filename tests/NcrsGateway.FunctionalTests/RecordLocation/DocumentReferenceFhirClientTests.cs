@@ -3,7 +3,7 @@ using Hl7.Fhir.Rest;
 using NcrsGateway.Sandbox.Nrl;
 using NcrsGateway.Tests.Common;
 
-namespace NcrsGateway.FunctionalTests.DocumentReferences;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>A stock Firely client searches pointers through the gateway with no custom handling.</summary>
 public sealed class DocumentReferenceFhirClientTests(SandboxGatewayFixture fixture) : IClassFixture<SandboxGatewayFixture>

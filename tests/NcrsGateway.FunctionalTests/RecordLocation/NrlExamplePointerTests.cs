@@ -6,7 +6,7 @@ using NcrsGateway.Tests.Common;
 using WireMock.ResponseBuilders;
 using static NcrsGateway.FunctionalTests.Examples.NhsExamples;
 
-namespace NcrsGateway.FunctionalTests.DocumentReferences;
+namespace NcrsGateway.FunctionalTests.RecordLocation;
 
 /// <summary>
 /// NHS's own example pointers, served by a WireMock NRL and read through the gateway: everything NRL says about
