@@ -21,7 +21,7 @@ internal static class SandboxEndpoints
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").WithMetadata(Fhir.NoStore.Instance).AllowAnonymous();
         group.MapPost("/token", IssueAsync).WithName("SandboxToken")
-            .WithMetadata(new Http.RequestBodyLimit(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TokenRequestMaxBytes)) // a user name and a workstation: anything longer is not read
             .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);
 
         group.MapGet("/ncrs", NcrsPage).WithName("SandboxNcrs");

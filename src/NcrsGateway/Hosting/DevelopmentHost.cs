@@ -5,7 +5,7 @@ namespace NcrsGateway.Hosting;
 /// the key of its demo token issuer. Only that host sets it; the production host never does, so production rules
 /// (an authority or signing key, <c>Gateway:PublicBaseUrl</c>, audit keys, an absolute NCRS URL) always apply there.
 /// </summary>
-internal sealed record DevelopmentHost(ReadOnlyMemory<byte> TokenSigningKey)
+public sealed record DevelopmentHost(ReadOnlyMemory<byte> TokenSigningKey)
 {
     /// <summary>The demo token issuer's <c>iss</c>: never configurable, never accepted by a production host.</summary>
     public const string TokenIssuer = "https://ncrs-gateway.sandbox.invalid/issuer";

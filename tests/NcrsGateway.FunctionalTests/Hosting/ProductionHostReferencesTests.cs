@@ -16,6 +16,17 @@ public sealed class ProductionHostReferencesTests
     }
 
     [Fact]
+    public void ProductionHost_GrantsTheSandboxNoInternals()
+    {
+        var friends = typeof(GatewayApp).Assembly.GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+            .Select(a => a.AssemblyName)
+            .ToList();
+
+        Assert.Contains(friends, f => f.StartsWith("NcrsGateway.FunctionalTests", StringComparison.Ordinal)); // the attributes are read
+        Assert.DoesNotContain(friends, f => f.Contains("Sandbox", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void SandboxHost_TransitiveReferences_HoldTheSimulators()
     {
         var names = TransitiveReferences(typeof(Sandbox.Host.SandboxApp).Assembly);

@@ -43,6 +43,18 @@ public sealed class RequestBodyLimitTests(ClinicalContextHost fixture) : IClassF
     }
 
     [Fact]
+    public async Task SandboxToken_FormOverItsOwnFourKilobyteLimit_Is413ThoughUnderTheGatewayLimit()
+    {
+        using var client = fixture.Host.CreateClient();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "demo-clinician", ["workstation"] = new string('w', 5 * 1024) });
+
+        using var response = await client.PostAsync("sandbox/token", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("request-too-large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SandboxToken_FormWithManyFields_Is400NotServerError()
     {
         using var client = fixture.Host.CreateClient();
