@@ -110,12 +110,10 @@ public sealed class PatientReadTests(SandboxGatewayFixture fixture) : IClassFixt
     [InlineData("0000000000")]
     public async Task Read_InvalidNhsNumber_Returns400AndMakesNoUpstreamCall(string candidate)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Patient/{candidate}");
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, $"fhir/Patient/{candidate}");
 
-        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, "invalid-nhs-number");
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, "invalid-nhs-number");
+        Assert.Equal(0, upstreamCalls);
     }
 
     [Fact]

@@ -85,11 +85,9 @@ public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFi
     [InlineData("fhir/Patient?family=Ashworth&birthdate=eq1968-04-17&gender=f", "invalid-search")]
     public async Task Search_BadInput_Returns400AndMakesNoUpstreamCall(string url, string code)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
 
-        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, code);
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, code);
+        Assert.Equal(0, upstreamCalls);
     }
 }

@@ -124,12 +124,10 @@ public sealed class ImmunizationSearchTests(SandboxGatewayFixture fixture) : ICl
     [InlineData("fhir/Immunization?patient.identifier=9000000017&-immunization.target=FLU", "invalid-search")]
     public async Task Search_InvalidRequest_Returns400BeforeAnyUpstreamCall(string url, string code)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
 
-        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, code);
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, code);
+        Assert.Equal(0, upstreamCalls);
     }
 
     [Fact]

@@ -69,26 +69,21 @@ public sealed class BinaryDownloadTests(SandboxGatewayFixture fixture) : IClassF
     [InlineData("fhir/Binary/http:%2F%2F127.0.0.1%2Fdocuments%2Fcrisis-plan.pdf")]
     public async Task Download_ArbitraryUrlInsteadOfAPointerId_IsRefusedWithoutAnyOutboundCall(string url)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
+        using var answer = response;
 
-        using var response = await _client.SendAsync(request);
-
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"Got {(int)response.StatusCode}");
-        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        Assert.True(answer.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"Got {(int)answer.StatusCode}");
+        Assert.Equal("application/fhir+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, upstreamCalls);
     }
 
     [Fact]
     public async Task Download_UrlPassedAsQueryParameter_IsRefusedWithoutAnyOutboundCall()
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}?url=https://evil.example/");
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, $"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}?url=https://evil.example/");
 
-        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, "invalid-request");
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal(0, upstreamCalls);
     }
 
     [Fact]

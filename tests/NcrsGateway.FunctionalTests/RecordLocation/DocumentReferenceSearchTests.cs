@@ -140,12 +140,10 @@ public sealed class DocumentReferenceSearchTests(SandboxGatewayFixture fixture) 
     [InlineData("fhir/DocumentReference?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009&type=http://loinc.org|1234-5", "invalid-search")]
     public async Task Search_InvalidRequest_Returns400BeforeAnyUpstreamCall(string url, string code)
     {
-        var correlationId = Guid.NewGuid().ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("X-Correlation-ID", correlationId);
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
 
-        await FhirAssert.OutcomeAsync(await _client.SendAsync(request), HttpStatusCode.BadRequest, code);
-        Assert.Equal(0, fixture.UpstreamCallsFor(correlationId));
+        await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, code);
+        Assert.Equal(0, upstreamCalls);
     }
 
     [Fact]
