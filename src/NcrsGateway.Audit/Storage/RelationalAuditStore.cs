@@ -52,6 +52,7 @@ internal abstract class RelationalAuditStore : IAuditStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        command.CommandText = AuditColumns.Insert;
         await using var patients = connection.CreateCommand();
         patients.Transaction = transaction;
         patients.CommandText = AuditColumns.InsertPatient;
