@@ -80,7 +80,7 @@ public sealed class AuditCrashTests
         string? cursor = null;
         do
         {
-            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor), CancellationToken.None);
+            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor) { Scope = AuditScope.National }, CancellationToken.None);
             found.UnionWith(page.Records.Select(r => r.CorrelationId));
             cursor = page.NextCursor;
         }
