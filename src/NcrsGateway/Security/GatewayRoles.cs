@@ -12,7 +12,10 @@ internal static class GatewayRoles
     /// <summary>Searches the audit trail; no clinical data access.</summary>
     public const string Auditor = "auditor";
 
-    /// <summary>Operational support staff: signed in and recorded, with no clinical data access and no audit search.</summary>
+    /// <summary>
+    /// Operational support staff: signed in and recorded, with no clinical data access and no audit search; the only role
+    /// that reads readiness detail (<c>/health/ready</c> as JSON: upstreams, breakers, Redis, audit backlog).
+    /// </summary>
     public const string Support = "support";
 
     /// <summary>Every role the gateway knows, for validating configured role maps.</summary>
