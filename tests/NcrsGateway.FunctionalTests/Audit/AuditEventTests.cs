@@ -23,7 +23,7 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         using var read = await clinician.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
-        var bundle = await SearchAsync($"fhir/AuditEvent?agent=dr-{correlationId[..8]}");
+        var bundle = await SearchAsync($"fhir/AuditEvent?agent=dr-{correlationId[..8]}", ods: "RX1"); // an auditor sees their own organisation's rows
 
         var audit = Assert.IsType<AuditEvent>(Assert.Single(bundle.Entry).Resource);
         Assert.Equal("patient-read", audit.Subtype.Single().Code);
@@ -66,7 +66,7 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
     public async Task Read_InAFormatTheGatewayCannotSend_Is406AndTheAuditRowNamesTheUser()
     {
         var user = "xml-" + Guid.NewGuid().ToString("N")[..8];
-        using var clinician = Client(user, "clinician", "RX2");
+        using var clinician = Client(user, "clinician");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Patient/{SandboxPatients.Deceased}");
         request.Headers.Add("Accept", "application/fhir+xml");
         using var read = await clinician.SendAsync(request);
@@ -75,8 +75,32 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         var audit = Assert.IsType<AuditEvent>(Assert.Single((await SearchAsync($"fhir/AuditEvent?agent={user}")).Entry).Resource);
 
         Assert.Equal(user, audit.Agent.Single(a => a.Requestor == true).Who.Identifier.Value);
-        Assert.Contains(audit.Agent, a => a.Who.Identifier.Value == "RX2");
+        Assert.Contains(audit.Agent, a => a.Who.Identifier.Value == "A12345");
         Assert.Equal("unsupported-format", audit.OutcomeDesc);
+    }
+
+    [Fact]
+    public async Task DemographicSearchAndPointerRead_AuditorSearchingByAnyReturnedPatient_FindsTheRow()
+    {
+        var user = "named-" + Guid.NewGuid().ToString("N")[..8];
+        using var clinician = Client(user, "clinician");
+        var matches = await FhirAssert.ResourceAsync<Bundle>(await clinician.GetAsync("fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31"));
+        using (var pointer = await clinician.GetAsync($"fhir/DocumentReference/{NrlSandboxPointers.SecondPatientCrisisPlanId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pointer.StatusCode);
+        }
+
+        var returned = matches.Entry.Select(e => e.Resource.Id).ToList();
+        Assert.Equal(2, returned.Count);
+        foreach (var patient in returned)
+        {
+            var rows = (await SearchAsync($"fhir/AuditEvent?patient={patient}&agent={user}")).Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)).ToList();
+            Assert.Contains(rows, r => r.Subtype.Single().Code == "patient-search");
+        }
+
+        var pointerRow = Assert.Single((await SearchAsync($"fhir/AuditEvent?agent={user}")).Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)), r => r.Subtype.Single().Code == "pointer-read");
+        var subject = Assert.Single(pointerRow.Entity, e => e.What is not null).What.Identifier.Value;
+        Assert.Single((await SearchAsync($"fhir/AuditEvent?patient={subject}&agent={user}")).Entry);
     }
 
     [Fact]
@@ -153,9 +177,9 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         Assert.DoesNotContain(messages, m => m.Contains(SandboxPatients.Restricted, StringComparison.Ordinal));
     }
 
-    private async Task<Bundle> SearchAsync(string url)
+    private async Task<Bundle> SearchAsync(string url, string ods = "A12345")
     {
-        using var auditor = Client("auditor-1", "auditor");
+        using var auditor = Client("auditor-1", "auditor", ods);
         using var response = await auditor.GetAsync(url);
         return await FhirAssert.ResourceAsync<Bundle>(response);
     }
