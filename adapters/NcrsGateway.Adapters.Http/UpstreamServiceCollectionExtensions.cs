@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Ports;
@@ -70,7 +71,8 @@ public static class UpstreamServiceCollectionExtensions
     /// Every attempt reads the whole body (at most <see cref="UpstreamOptions.MaxResponseBodyBytes"/>) inside the timeouts and
     /// breaker, and an upstream's Retry-After is remembered: no call goes to it before it passes.
     /// The primary handler keeps no cookies: its connection pool is shared by every caller of every organisation, so a
-    /// cookie one caller's response set must never be sent on another caller's request.
+    /// cookie one caller's response set must never be sent on another caller's request. It follows no redirect
+    /// (<see cref="UpstreamRedirects"/>, applied after every other configuration): a 3xx is <c>upstream-error</c>.
     /// </summary>
     /// <typeparam name="TClient">The Core port the client implements.</typeparam>
     /// <typeparam name="TImplementation">The adapter's client.</typeparam>
@@ -92,6 +94,9 @@ public static class UpstreamServiceCollectionExtensions
             .UseSocketsHttpHandler((handler, _) => handler.UseCookies = false) // no cookie container shared between callers
             .RemoveAllLoggers(); // the default handler logs request URLs, which can contain NHS numbers
         var name = client.Name;
+
+        // Last of all the handler configuration (post-configure), so no adapter can turn redirects back on.
+        services.PostConfigure<HttpClientFactoryOptions>(name, o => o.HttpMessageHandlerBuilderActions.Add(UpstreamRedirects.Refuse));
         services.AddKeyedSingleton(name, (sp, _) => new UpstreamBackoff(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TOptions>>().Value.MaxRetryAfterBackoff));
 
