@@ -63,6 +63,23 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Read_InAFormatTheGatewayCannotSend_Is406AndTheAuditRowNamesTheUser()
+    {
+        var user = "xml-" + Guid.NewGuid().ToString("N")[..8];
+        using var clinician = Client(user, "clinician");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"fhir/Patient/{SandboxPatients.Deceased}");
+        request.Headers.Add("Accept", "application/fhir+xml");
+        using var read = await clinician.SendAsync(request);
+        await FhirAssert.OutcomeAsync(read, HttpStatusCode.NotAcceptable, "unsupported-format");
+
+        var audit = Assert.IsType<AuditEvent>(Assert.Single((await SearchAsync($"fhir/AuditEvent?agent={user}")).Entry).Resource);
+
+        Assert.Equal(user, audit.Agent.Single(a => a.Requestor == true).Who.Identifier.Value);
+        Assert.Contains(audit.Agent, a => a.Who.Identifier.Value == "A12345");
+        Assert.Equal("unsupported-format", audit.OutcomeDesc);
+    }
+
+    [Fact]
     public async Task DemographicSearchAndPointerRead_AuditorSearchingByAnyReturnedPatient_FindsTheRow()
     {
         var user = "named-" + Guid.NewGuid().ToString("N")[..8];
