@@ -13,7 +13,7 @@ internal sealed class UpstreamConnectionStream(Stream inner) : Stream
     private long _readSinceWrite = -1; // -1: nothing written yet on this connection
 
     /// <summary>The <see cref="SocketsHttpHandler.PlaintextStreamFilter"/> every upstream client uses.</summary>
-    public static ValueTask<Stream> Filter(SocketsHttpPlainTextStreamFilterContext context, CancellationToken cancellationToken) =>
+    public static ValueTask<Stream> Filter(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Stream>(new UpstreamConnectionStream(context.PlaintextStream));
 
     public override bool CanRead => inner.CanRead;
