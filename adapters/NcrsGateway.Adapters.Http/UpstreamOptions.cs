@@ -57,7 +57,7 @@ public abstract class UpstreamOptions
     /// The upstream's request budget for this application, all instances together (shared through Redis when it is
     /// configured): calls beyond it wait for a slot instead of being sent. Defaults to the adapter's descriptor.
     /// </summary>
-    [Range(0.1, 1000.0)]
+    [Range(0.1, 100_000.0)]
     public double RequestsPerSecond { get; set; } = 5;
 
     /// <summary>How many calls may go back to back after a quiet spell (the token bucket's size); 1 spaces calls evenly.</summary>
