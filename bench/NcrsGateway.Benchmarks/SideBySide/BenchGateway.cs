@@ -11,7 +11,7 @@ namespace NcrsGateway.Benchmarks.SideBySide;
 /// The production gateway (<see cref="GatewayApp.Build"/>, not the sandbox host) in front of a stand-in PDS: bearer
 /// authentication on (an HMAC signing key, a minted clinician token), inbound rate limits raised out of the way, audit on
 /// (SQLite, a journal in a temporary folder), telemetry as in production (OpenTelemetry instrumentation; no exporter
-/// unless <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set). Logs at Warning so the console does not become the bottleneck.
+/// unless <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set). Logs at Warning (adapters at Error) so the console does not become the bottleneck.
 /// </summary>
 internal sealed class BenchGateway : IAsyncDisposable
 {
@@ -57,6 +57,7 @@ internal sealed class BenchGateway : IAsyncDisposable
             ["Audit:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Audit:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:NcrsGateway.Adapters"] = "Error", // the capacity scenario refuses thousands of calls on purpose
         };
         if (!nationalBudget)
         {

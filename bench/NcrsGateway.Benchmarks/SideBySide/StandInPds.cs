@@ -84,9 +84,9 @@ internal sealed class StandInPds : IAsyncDisposable
         }
     }
 
-    private static string PatientJson(string id) => $$"""
-        {"resourceType":"Patient","id":"{{id}}","meta":{"versionId":"1","security":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Confidentiality","code":"U","display":"unrestricted"}]},
-         "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"{{id}}"}],
+    private static string PatientJson(string id) => $$$"""
+        {"resourceType":"Patient","id":"{{{id}}}","meta":{"versionId":"1","security":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Confidentiality","code":"U","display":"unrestricted"}]},
+         "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"{{{id}}}"}],
          "name":[{"use":"usual","family":"Benchperson","given":["Alex","Sam"],"prefix":["Mx"]}],
          "gender":"unknown","birthDate":"1970-01-01",
          "address":[{"use":"home","line":["1 Bench Street","Leeds"],"postalCode":"LS1 1AA"}],
