@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -104,7 +105,8 @@ public static class UpstreamServiceCollectionExtensions
     /// registered <see cref="ISharedRequestBudget"/> when there is one), waiting at most <see cref="UpstreamOptions.MaxBudgetWait"/>.
     /// The primary handler keeps no cookies: its connection pool is shared by every caller of every organisation, so a
     /// cookie one caller's response set must never be sent on another caller's request. It never re-sends a request
-    /// on its own when a connection closes before an answer (<see cref="UpstreamConnectionStream"/>).
+    /// on its own when a connection closes before an answer (<see cref="UpstreamConnectionStream"/>). It follows no
+    /// redirect (<see cref="UpstreamRedirects"/>, applied after every other configuration): a 3xx is <c>upstream-error</c>.
     /// </summary>
     /// <typeparam name="TClient">The Core port the client implements.</typeparam>
     /// <typeparam name="TImplementation">The adapter's client.</typeparam>
@@ -130,6 +132,9 @@ public static class UpstreamServiceCollectionExtensions
             })
             .RemoveAllLoggers(); // the default handler logs request URLs, which can contain NHS numbers
         var name = client.Name;
+
+        // Last of all the handler configuration (post-configure), so no adapter can turn redirects back on.
+        services.PostConfigure<HttpClientFactoryOptions>(name, o => o.HttpMessageHandlerBuilderActions.Add(UpstreamRedirects.Refuse));
         services.AddKeyedSingleton(name, (sp, _) => new UpstreamBackoff(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TOptions>>().Value.MaxRetryAfterBackoff));
 

@@ -20,6 +20,13 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>
+    /// Longest any one health check may take (unless its registration names its own timeout): under the 1 s readiness
+    /// probe timeout in deploy/, so a hung dependency makes the probe answer Degraded (or Unhealthy, per the check's
+    /// failure status) instead of timing the probe out on every instance at once.
+    /// </summary>
+    public static readonly TimeSpan ReadyCheckTimeout = TimeSpan.FromMilliseconds(800);
+
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         // Framework request/response logs print raw URLs (which hold NHS numbers): keep them quiet at the source.
@@ -65,6 +72,7 @@ public static class ServiceDefaultsExtensions
         }
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(o => BoundedHealthCheck.Apply(o, ReadyCheckTimeout)); // after every AddCheck
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ServiceDefaults;
@@ -20,7 +21,7 @@ public static class RedisHosting
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         builder.Services.TryAddSingleton<RedisConnection>();
         builder.Services.TryAddSingleton<NcrsGateway.Core.Ports.ISharedRequestBudget, RedisRequestBudget>(); // the adapters' request budgets
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using NcrsGateway.Core.Errors;
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -23,7 +24,7 @@ public sealed class AuditJournalDiskTests
     {
         using var disk = TmpfsMount.TryMount("2m", out var reason);
         Skip.If(disk is null, reason);
-        var host = await GatewayHost.StartAsync(Settings(disk.Path));
+        var host = await GatewayHost.StartWithSimulatorsAsync(Settings(disk.Path)); // the sandbox writes only in its own folder
         var stopped = false;
         try
         {
@@ -90,7 +91,7 @@ public sealed class AuditJournalDiskTests
         var settings = Settings(disk.Path);
         settings["Audit:Provider"] = "Postgres";
         settings["Audit:PostgresConnectionString"] = await postgres.CreateDatabaseAsync();
-        var host = await GatewayHost.StartAsync(settings);
+        var host = await GatewayHost.StartWithSimulatorsAsync(settings); // the sandbox never uses PostgreSQL
         var stopped = false;
         try
         {
@@ -171,6 +172,8 @@ public sealed class AuditJournalDiskTests
         var issue = Assert.Single(outcome.Issue);
         Assert.Equal("audit-unavailable", issue.Details.Coding.Single().Code);
         Assert.Contains("Try again", issue.Details.Text, StringComparison.Ordinal); // the next step for the clinician
+        Assert.DoesNotContain("select", issue.Details.Text, StringComparison.OrdinalIgnoreCase); // a read: nothing to re-select
+        Assert.Equal(GatewayErrors.AuditUnavailable.RetryAfter, response.Headers.RetryAfter?.Delta); // every 503 says when
     }
 
     internal static async Task<HashSet<string>> StoredCorrelationIdsAsync(GatewayHost host)
@@ -180,7 +183,7 @@ public sealed class AuditJournalDiskTests
         string? cursor = null;
         do
         {
-            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor), CancellationToken.None);
+            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor) { Scope = AuditScope.National }, CancellationToken.None);
             found.UnionWith(page.Records.Select(r => r.CorrelationId));
             cursor = page.NextCursor;
         }

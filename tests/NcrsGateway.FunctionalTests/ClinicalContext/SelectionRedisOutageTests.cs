@@ -27,7 +27,7 @@ public sealed class SelectionRedisOutageTests : IAsyncLifetime
         settings["Redis:OperationTimeout"] = "00:00:01";
         settings["Cache:KeyHashSecret"] = "functional-test-key-hash-secret-0123456789";
         settings["RateLimits:Enabled"] = "false";
-        _host = await GatewayHost.StartAsync(settings, builder => builder.Services.AddSingleton<IAuditTrail>(_audit));
+        _host = await GatewayHost.StartWithSimulatorsAsync(settings, builder => builder.Services.AddSingleton<IAuditTrail>(_audit)); // the sandbox never uses Redis
     }
 
     public async Task DisposeAsync()
@@ -50,6 +50,7 @@ public sealed class SelectionRedisOutageTests : IAsyncLifetime
         NcrsLaunchTests.AssertRefused(select, HttpStatusCode.ServiceUnavailable, "selection-unavailable");
         Assert.Contains("Select the patient again in a moment", select.ErrorText, StringComparison.Ordinal);
         NcrsLaunchTests.AssertRefused(launch, HttpStatusCode.ServiceUnavailable, "selection-unavailable");
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), (select.RetryAfter, launch.RetryAfter)); // every 503 says when to retry
         var rows = _audit.Records.Skip(before).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal((AuditActions.PatientSelect, AuditOutcome.Failure, "selection-unavailable", "POST 503"), (rows[0].Action, rows[0].Outcome, rows[0].FailureCode, rows[0].Detail));
