@@ -15,11 +15,15 @@ namespace NcrsGateway.FunctionalTests.Conformance;
 /// needs an external code system (SNOMED CT, dm+d, ...) cannot be expanded offline and is recorded in
 /// <see cref="UncheckedValueSets"/> instead of being guessed (the list in profiles/ukcore/SOURCES.md).
 /// </summary>
-public sealed class FhirValidatorFixture
+public sealed class FhirValidatorFixture : IDisposable
 {
+    /// <summary>When set, the path the fixture writes the unchecked value sets and warning counts to at the end of the run.</summary>
+    public const string ReportVariable = "NCRS_CONFORMANCE_REPORT";
+
     private readonly Validator _validator;
     private readonly HashSet<string> _unchecked = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _warnings = new(StringComparer.Ordinal);
 
     public FhirValidatorFixture()
     {
@@ -54,7 +58,27 @@ public sealed class FhirValidatorFixture
         lock (_gate) // the Firely validator and its caches are not thread-safe
         {
             var outcome = _validator.Validate(resource, null);
+            foreach (var warning in outcome.Issue.Where(i => i.Severity == OperationOutcome.IssueSeverity.Warning))
+            {
+                var text = warning.Details?.Text ?? warning.Diagnostics ?? string.Empty;
+                _warnings[text] = _warnings.GetValueOrDefault(text) + 1;
+            }
+
             return [.. outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)];
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
+        {
+            lock (_gate)
+            {
+                File.WriteAllLines(path, [
+                    "Unchecked value sets:", .. _unchecked.Order(StringComparer.Ordinal),
+                    "Warnings (count, text):", .. _warnings.OrderByDescending(w => w.Value).Select(w => $"{w.Value}\t{w.Key}"),
+                ]);
+            }
         }
     }
 
