@@ -66,6 +66,21 @@ public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Search_BySupersededNhsNumber_ReturnsTheCurrentPatientWhoseLinkNamesTheOldNumber()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync($"fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{SandboxPatients.SupersededOld}"));
+
+        var patient = Assert.IsType<Patient>(Assert.Single(bundle.Entry).Resource);
+        Assert.Equal(SandboxPatients.Search, patient.Id);
+        Assert.Equal(SandboxPatients.Search, Assert.Single(patient.Identifier).Value); // one NHS number, as UK Core allows
+        var link = Assert.Single(patient.Link);
+        Assert.Equal(Patient.LinkType.Replaces, link.Type);
+        Assert.Equal($"Patient/{SandboxPatients.SupersededOld}", link.Other.Reference);
+        Assert.Equal(SandboxPatients.SupersededOld, link.Other.Identifier.Value);
+    }
+
+    [Fact]
     public async Task Search_ByUnknownNhsNumberIdentifier_ReturnsAnEmptySearchset()
     {
         var bundle = await FhirAssert.ResourceAsync<Bundle>(
