@@ -105,4 +105,28 @@ public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFi
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, code);
         Assert.Equal(0, upstreamCalls);
     }
+
+    [Theory]
+    [InlineData("fhir/Patient?family=*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=**&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=A*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=Ashworth&given=*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    public async Task Search_WildcardOnlyName_Is400WithANextStepAndMakesNoUpstreamCall(string url)
+    {
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
+
+        var text = await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, "invalid-search");
+        Assert.Contains("wildcard", text, StringComparison.Ordinal);
+        Assert.Contains("search by NHS number", text, StringComparison.Ordinal);
+        Assert.Equal(0, upstreamCalls);
+    }
+
+    [Fact]
+    public async Task Search_WildcardAfterTwoLetters_IsSearched()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync("fhir/Patient?family=As*&birthdate=ge1960-01-01&birthdate=le2000-12-31"));
+
+        Assert.Equal(2, bundle.Total);
+    }
 }
