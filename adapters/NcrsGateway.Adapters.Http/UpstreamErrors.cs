@@ -53,6 +53,11 @@ public static class UpstreamErrors
         UpstreamBackoffException { CircuitOpen: true } open => new(
             GatewayErrors.UpstreamUnavailable, $"The gateway will try the national service again in {Seconds(open.RetryAfter)}.", AtLeastOneSecond(open.RetryAfter), e),
         UpstreamBackoffException busy => Busy(busy.RetryAfter, e),
+        UpstreamBudgetException over => new(
+            GatewayErrors.UpstreamRateLimited,
+            $"The gateway keeps its calls to the national service within the service's request limit, and this one could not be sent in time. Try again in {Seconds(over.RetryAfter)}; if the patient is with you now, use local records meanwhile.",
+            AtLeastOneSecond(over.RetryAfter),
+            e),
         UpstreamResponseTooLargeException => new(GatewayErrors.UpstreamError, inner: e),
         BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: breakDuration, inner: e),
         RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),

@@ -77,15 +77,18 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>Liveness (process up) and readiness (dependencies usable) endpoints, in every environment, never rate-limited.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="app">The application.</param>
+    /// <param name="mayReadDetail">Who gets readiness detail as JSON (e.g. a signed-in user with an operations role); everyone else gets the plain status. Unset: nobody.</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<HttpContext, bool>? mayReadDetail = null)
     {
+        var writer = new HealthReportWriter(mayReadDetail ?? (_ => false));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous()
             .DisableRateLimiting(); // probes are never limited
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = r => !r.Tags.Contains(LiveTag) || r.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync, // plain status; every entry (per-upstream breaker, last success) as JSON on request
+            ResponseWriter = writer.WriteAsync, // plain status; every entry (per-upstream breaker, last success) as JSON for mayReadDetail callers
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

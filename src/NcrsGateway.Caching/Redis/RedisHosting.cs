@@ -20,6 +20,7 @@ public static class RedisHosting
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         builder.Services.TryAddSingleton<RedisConnection>();
+        builder.Services.TryAddSingleton<NcrsGateway.Core.Ports.ISharedRequestBudget, RedisRequestBudget>(); // the adapters' request budgets
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

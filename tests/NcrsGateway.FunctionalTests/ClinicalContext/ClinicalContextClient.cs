@@ -71,6 +71,7 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
             FhirUrl u => u.Value,
             Id i => i.Value,
             Identifier id => id.Value,
+            ResourceReference r => r.Reference,
             var other => other?.ToString(),
         };
 
