@@ -2,7 +2,8 @@ namespace NcrsGateway.Sandbox.Tokens;
 
 /// <summary>
 /// The demo users of <c>POST /sandbox/token</c>: two clinicians (to show a shared workstation), a reader
-/// who cannot launch NCRS, and an auditor who can only search the audit trail.
+/// who cannot launch NCRS, an auditor who can only search the audit trail of the demo organisation, and a national
+/// auditor who can search every organisation's.
 /// </summary>
 public static class SandboxUsers
 {
@@ -16,7 +17,9 @@ public static class SandboxUsers
 
     public static readonly SandboxUser Auditor = new("demo-auditor", "555000000042", "auditor", DemoOds, "Demo Auditor");
 
-    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor];
+    public static readonly SandboxUser NationalAuditor = new("demo-national-auditor", "555000000059", "national-auditor", DemoOds, "Demo National Auditor");
+
+    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor, NationalAuditor];
 
     public static SandboxUser? Find(string? name) =>
         All.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
