@@ -6,4 +6,14 @@ namespace NcrsGateway.Core.Ports;
 /// </summary>
 /// <param name="CorrelationId">The ID the caller gave (or the gateway created) for this request.</param>
 /// <param name="EndUserOrganisationOds">The end user's ODS code, when known; adapters fall back to their configured one.</param>
-public sealed record RequestContext(string CorrelationId, string? EndUserOrganisationOds);
+public sealed record RequestContext(string CorrelationId, string? EndUserOrganisationOds)
+{
+    /// <summary>Where the inbound request's time goes (Server-Timing, the support lookup), or null outside a request.</summary>
+    public Diagnostics.RequestTimeline? Timeline { get; init; }
+
+    /// <summary>
+    /// The inbound request's span when it was traced (default otherwise): upstream spans hang under it even when the
+    /// call runs where the ambient activity does not flow (a cache's shared fetch).
+    /// </summary>
+    public System.Diagnostics.ActivityContext TraceParent { get; init; }
+}
