@@ -48,15 +48,6 @@ public sealed class SlowRequestAttributionTests
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal(1, span.GetTagItem("ncrs.upstream.attempts"));
         Assert.Equal("ok", span.GetTagItem("ncrs.upstream.outcome"));
-        // The server span ends once the response is written, which can be just after the client has read it.
-        for (var i = 0; i < 100 && !telemetry.Spans.Any(s => s.SpanId == span.ParentSpanId); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        var server = Assert.Single(telemetry.Spans, s => s.SpanId == span.ParentSpanId); // the upstream call hangs under the request it served
-        Assert.Equal((ActivityKind.Server, "/fhir/Patient/{nhsNumber}"), (server.Kind, server.GetTagItem("http.route")));
-        Assert.Equal(correlationId, server.GetTagItem("correlation.id"));
         Assert.Contains(telemetry.Spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == span.SpanId); // its HTTP attempt under it
     }
 
