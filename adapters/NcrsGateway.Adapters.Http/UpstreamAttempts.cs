@@ -1,7 +1,7 @@
 namespace NcrsGateway.Adapters.Http;
 
 /// <summary>
-/// Counts one logical request's attempts (the resilience handler re-sends a copy of the request, carrying its options)
+/// Counts one logical request's attempts (the resilience handler re-sends a copy of the request, carrying its options; <see cref="UpstreamAttemptBudgetHandler"/> counts each)
 /// and what the last one answered: read by <see cref="UpstreamSender"/> for its span and the request's timeline.
 /// </summary>
 internal sealed class UpstreamAttempts

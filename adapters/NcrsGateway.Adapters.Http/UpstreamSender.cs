@@ -37,6 +37,7 @@ public sealed partial class UpstreamSender(
         ArgumentNullException.ThrowIfNull(call);
         var current = options();
         var requestId = await UpstreamRequests.AddHeadersAsync(request, call.Context, current.EndUserOrganisationOds, tokens, cancellationToken).ConfigureAwait(false);
+        request.Options.Set(UpstreamBudgetHandler.Priority, call.Context.Priority);
 
         var started = time.GetTimestamp();
         var timeline = call.Context.Timeline;

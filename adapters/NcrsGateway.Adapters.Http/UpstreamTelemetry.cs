@@ -21,6 +21,7 @@ internal static class UpstreamTelemetry
     {
         UpstreamBackoffException { CircuitOpen: true } => "breaker-open",
         UpstreamBackoffException => "retry-after",
+        UpstreamBudgetException => "budget",
         TimeoutRejectedException => "timeout",
         HttpRequestException => "unreachable",
         _ => translated.Error.Code,

@@ -1,9 +1,14 @@
 namespace NcrsGateway.ClinicalContext.Selection;
 
-/// <summary>Where a stored selection is in its one-way life: active → used, or active → superseded.</summary>
+/// <summary>
+/// Where a stored selection is in its life: pending (stored, its audit row not yet committed: never usable) → active →
+/// used, or active → superseded. A launch whose audit row fails puts its used selection back to active, if nothing
+/// newer came since.
+/// </summary>
 internal enum SelectionState
 {
     Active,
     Used,
     Superseded,
+    Pending,
 }

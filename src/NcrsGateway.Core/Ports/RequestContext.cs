@@ -16,4 +16,7 @@ public sealed record RequestContext(string CorrelationId, string? EndUserOrganis
     /// call runs where the ambient activity does not flow (a cache's shared fetch).
     /// </summary>
     public System.Diagnostics.ActivityContext TraceParent { get; init; }
+
+    /// <summary>Whether a clinician is waiting (the default) or this is background work, for the upstream's request budget.</summary>
+    public RequestPriority Priority { get; init; } = RequestPriority.Clinical;
 }
