@@ -10,6 +10,7 @@ using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
+using NcrsGateway.Events;
 using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
@@ -61,6 +62,7 @@ public static class GatewayApp
         builder.AddImmunisations();
         builder.AddClinicalContext(developmentHost: development is not null);
         builder.AddAuditEventSearch();
+        builder.AddEvents(); // national change events (MNS), when a sender credential is configured
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -78,6 +80,7 @@ public static class GatewayApp
 
         app.MapDefaultEndpoints();
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
+        app.MapEvents(); // the MNS ingestion route, outside /fhir
         map?.Invoke(app);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NcrsGateway.Core;
+using NcrsGateway.Core.Ports;
 
 namespace NcrsGateway.Audit.Crypto;
 
@@ -9,7 +10,7 @@ namespace NcrsGateway.Audit.Crypto;
 /// ciphertext cannot be moved to another row) and computes the keyed hash (HMAC-SHA256) used to search.
 /// Blob layout: version byte (1) | nonce (12) | tag (16) | ciphertext (10).
 /// </summary>
-internal sealed class PatientProtector(AuditKeys keys)
+internal sealed class PatientProtector(AuditKeys keys) : IPatientProtector
 {
     private const byte Version = 1;
     private const int NonceSize = 12;
