@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Events.Inbox;
 using NcrsGateway.Events.Ingestion;
+using NcrsGateway.Events.Operations;
+using NcrsGateway.Events.Processing;
 using NcrsGateway.Storage;
 
 namespace NcrsGateway.Events;
 
 /// <summary>
-/// National change events (MNS): ingestion into a durable inbox. On only when a sender credential is configured
+/// National change events (MNS): ingestion into a durable inbox, and the worker that acts on them. On only when a sender credential is configured
 /// (<c>Events:SharedSecret</c> or <c>Events:SigningKey</c>); otherwise nothing is registered and no route exists.
 /// Needs the relational store and the NHS-number protection that <c>AddAuditTrail</c> registers.
 /// </summary>
@@ -35,11 +37,15 @@ public static class EventsFeature
         services.TryAddSingleton(sp => new EventInbox(
             sp.GetRequiredService<RelationalStores>().Open(EventInbox.SqliteFileName),
             sp.GetRequiredService<IPatientProtector>()));
+        services.TryAddSingleton<EventCounters>();
+        services.TryAddSingleton<PatientEventHandler>();
+        services.TryAddSingleton<EventProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventProcessor>());
         services.TryAddSingleton<EventsMarker>();
         return builder;
     }
 
-    /// <summary>Maps the ingestion route (and, later, the operator routes) when <see cref="AddEvents"/> registered the feature.</summary>
+    /// <summary>Maps the ingestion route and the operator routes (<c>/ops/events</c>) when <see cref="AddEvents"/> registered the feature.</summary>
     public static WebApplication MapEvents(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -49,6 +55,7 @@ public static class EventsFeature
         }
 
         app.MapEventIngestion(app.Services.GetRequiredService<IOptions<EventsOptions>>().Value.IngestionPath);
+        app.MapOpsEvents();
         return app;
     }
 

@@ -17,7 +17,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
     private const string Prefix = "ncrs-gateway:selection:";
     private const string EntryPrefix = Prefix + "token:";
 
-    // KEYS: entry, user+workstation pointer, workstation set, workstation last user.
+    // KEYS: entry, user+workstation pointer, workstation set, workstation last user, patient set.
     // ARGV: json, retain ms, user id, token hash, entry prefix.
     private const string SaveScript = """
         local last = redis.call('GET', KEYS[4])
@@ -39,7 +39,22 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         redis.call('SADD', KEYS[3], ARGV[4])
         redis.call('PEXPIRE', KEYS[3], ARGV[2])
         redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[2])
+        redis.call('SADD', KEYS[5], ARGV[4])
+        redis.call('PEXPIRE', KEYS[5], ARGV[2])
         return 1
+        """;
+
+    // KEYS: patient set. ARGV: entry prefix. Marks the patient's active selections cancelled; returns how many.
+    private const string CancelScript = """
+        local n = 0
+        for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+          local k = ARGV[1] .. h
+          if redis.call('HGET', k, 'state') == 'active' then
+            redis.call('HSET', k, 'state', 'cancelled')
+            n = n + 1
+          end
+        end
+        return n
         """;
 
     // KEYS: entry. Returns {state, json} as it was, marking an active entry used.
@@ -70,7 +85,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         var json = JsonSerializer.Serialize(selection, SelectionJson.Default.PatientSelection);
         await EvaluateAsync(db => db.ScriptEvaluateAsync(
             SaveScript,
-            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId)],
+            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId), PatientSetKey(selection.NhsNumber)],
             [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, EntryPrefix])).ConfigureAwait(false);
     }
 
@@ -89,6 +104,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         {
             "active" => SelectionState.Active,
             "used" => SelectionState.Used,
+            "cancelled" => SelectionState.Cancelled,
             _ => SelectionState.Superseded,
         };
         return new StoredSelection(selection, state);
@@ -99,6 +115,12 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
             ObserveScript,
             [WorkstationSetKey(workstationId), WorkstationUserKey(workstationId)],
             [SelectionTokens.Hash(userId), EntryPrefix, Milliseconds(retainFor)])).ConfigureAwait(false);
+
+    public async Task<int> CancelForPatientAsync(string nhsNumber, CancellationToken cancellationToken)
+    {
+        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(CancelScript, [PatientSetKey(nhsNumber)], [EntryPrefix])).ConfigureAwait(false);
+        return (int)result;
+    }
 
     private async Task<RedisResult> EvaluateAsync(Func<IDatabase, Task<RedisResult>> script)
     {
@@ -120,6 +142,8 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
     private static RedisKey WorkstationSetKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:tokens";
 
     private static RedisKey WorkstationUserKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:user";
+
+    private static RedisKey PatientSetKey(string nhsNumber) => $"{Prefix}patient:{SelectionTokens.Hash(nhsNumber)}:tokens";
 
     private static long Milliseconds(TimeSpan span) => Math.Max(1, (long)span.TotalMilliseconds);
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 
 namespace NcrsGateway.Events.Inbox;
@@ -60,5 +61,84 @@ internal sealed partial class EventInbox
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Puts matching events (not ignored ones) back to pending, due now, with their attempts reset, and forgets what was
+    /// done for their patients so the worker acts on them again. Returns how many events were put back.
+    /// </summary>
+    public async Task<int> ReprocessAsync(ReprocessRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var where = new List<string> { $"status <> '{InboxStatus.Ignored}'" };
+        void Bind(DbCommand command)
+        {
+            if (request.Id is { } id)
+            {
+                command.Add("@id", _dialect.ToDb(id), _dialect.IdType);
+            }
+
+            if (request.Status is { } status)
+            {
+                command.Add("@status", status, DbType.String);
+            }
+
+            if (request.From is { } from)
+            {
+                command.Add("@from", _dialect.ToDb(from), _dialect.TimeType);
+            }
+
+            if (request.To is { } to)
+            {
+                command.Add("@to", _dialect.ToDb(to), _dialect.TimeType);
+            }
+        }
+
+        if (request.Id is not null)
+        {
+            where.Add("id = @id");
+        }
+
+        if (request.Status is not null)
+        {
+            where.Add("status = @status");
+        }
+
+        if (request.From is not null)
+        {
+            where.Add("received >= @from");
+        }
+
+        if (request.To is not null)
+        {
+            where.Add("received <= @to");
+        }
+
+        var filter = string.Join(" AND ", where);
+        await using (var forget = connection.CreateCommand())
+        {
+            forget.Transaction = transaction;
+            forget.CommandText = $"DELETE FROM {InboxTables.Patients} WHERE subject_hash IN (SELECT subject_hash FROM {InboxTables.Inbox} WHERE {filter} AND subject_hash IS NOT NULL)";
+            Bind(forget);
+            await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        int count;
+        await using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = $"""
+                UPDATE {InboxTables.Inbox} SET status = '{InboxStatus.Pending}', attempts = 0, next_attempt = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL, processed = NULL
+                WHERE {filter}
+                """;
+            Bind(update);
+            update.Add("@now", _dialect.ToDb(now), _dialect.TimeType);
+            count = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
     }
 }

@@ -11,4 +11,7 @@ public static class GatewayPolicies
 
     /// <summary>Search the audit trail.</summary>
     public const string Auditor = "Auditor";
+
+    /// <summary>Operate the gateway's background work (the events inbox): no clinical data, no audit search.</summary>
+    public const string Operator = "Operator";
 }

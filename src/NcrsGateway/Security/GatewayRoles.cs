@@ -15,6 +15,9 @@ internal static class GatewayRoles
     /// <summary>Operational support staff: signed in and recorded, with no clinical data access and no audit search.</summary>
     public const string Support = "support";
 
+    /// <summary>Operators: list and reprocess national change events; no clinical data access and no audit search.</summary>
+    public const string Ops = "ops";
+
     /// <summary>Every role the gateway knows, for validating configured role maps.</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, Support };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, Support, Ops };
 }
