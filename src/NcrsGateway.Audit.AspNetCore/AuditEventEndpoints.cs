@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using NcrsGateway.Core.Audit;
 using NcrsGateway.Core.Errors;
@@ -21,9 +22,9 @@ public static class AuditEventEndpoints
         return group;
     }
 
-    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, AuditedActionCatalog actions, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(HttpContext http, IAuditTrail audit, IAuthorizationService authorization, AuditedActionCatalog actions, FhirBaseUrl baseUrl, TimeProvider time, CancellationToken cancellationToken)
     {
-        var query = AuditSearchRequest.Parse(http.Request.Query);
+        var query = AuditSearchRequest.Parse(http.Request.Query, await AuditScopes.ForAsync(http, authorization).ConfigureAwait(false));
         if (query.Patient is { } patient)
         {
             http.AuditPatient(patient);
@@ -36,7 +37,7 @@ public static class AuditEventEndpoints
         }
         catch (Exception e) when (e is not GatewayException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            throw new GatewayException(GatewayErrors.AuditUnavailable, "The audit trail cannot be searched right now.", inner: e); // store down: 503, not 500
+            throw AuditSearchUnavailable.Exception(e); // store down: 503 with Retry-After, not 500
         }
         var root = baseUrl.For(http.Request);
         var bundle = new Bundle

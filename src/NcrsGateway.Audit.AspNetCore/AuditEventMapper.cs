@@ -8,7 +8,7 @@ namespace NcrsGateway.Audit.AspNetCore;
 /// <summary>
 /// An audit row as a FHIR R4 AuditEvent: type DICOM 110110 "Patient Record", subtype the gateway action,
 /// agents for the user (requestor, workstation, one role per role the token held), their organisation and the client application, the gateway
-/// as source, the patient as entity, and the request context (correlation ID, origin feature, encounter) as
+/// as source, each patient the row names as an entity (the first is the one the request was about), and the request context (correlation ID, origin feature, encounter) as
 /// entity details. Outcome: success 0; user error and access refused 4; technical and upstream failures 8.
 /// </summary>
 internal static class AuditEventMapper
@@ -89,7 +89,7 @@ internal static class AuditEventMapper
 
     private static IEnumerable<AuditEvent.EntityComponent> Entities(AuditRecord r)
     {
-        if (r.Patient is { } patient)
+        foreach (var patient in r.Patients)
         {
             yield return new AuditEvent.EntityComponent
             {

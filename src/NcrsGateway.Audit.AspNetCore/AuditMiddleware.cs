@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
@@ -79,7 +80,10 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             encounter,
             context.Patient,
             http.CorrelationId(),
-            Detail(http.Request.Method, status, badOrigin, badEncounter, user.WorkstationHeaderInvalid));
+            Detail(http.Request.Method, status, badOrigin, badEncounter, user.WorkstationHeaderInvalid, context.PatientsNotListed))
+        {
+            OtherPatients = [.. context.Patients.Skip(1)],
+        };
         try
         {
             await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
@@ -87,14 +91,21 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         catch (Exception e)
         {
             LogAuditFailed(logger, record.Action, e.GetType().Name);
-            throw new GatewayException(GatewayErrors.AuditUnavailable, inner: e); // fail closed: no data without its audit row
+            throw record.Action == AuditActions.AuditSearch
+                ? AuditSearchUnavailable.Exception(e) // an auditor's next step, not a clinician's
+                : new GatewayException(GatewayErrors.AuditUnavailable, inner: e); // fail closed: no data without its audit row
         }
     }
 
     /// <summary>Method and HTTP status, plus any header that was refused. Never the path or query: they can hold NHS numbers.</summary>
-    private static string Detail(string method, int status, bool badOrigin, bool badEncounter, bool badWorkstation)
+    private static string Detail(string method, int status, bool badOrigin, bool badEncounter, bool badWorkstation, int patientsNotListed)
     {
         var detail = $"{method} {status}";
+        if (patientsNotListed > 0)
+        {
+            detail += string.Create(CultureInfo.InvariantCulture, $"; {patientsNotListed} more patients named by the response not listed (limit {AuditRecord.MaxPatients})");
+        }
+
         if (badOrigin)
         {
             detail += $"; {KnownHeaders.OriginFeature} not recorded (invalid)";

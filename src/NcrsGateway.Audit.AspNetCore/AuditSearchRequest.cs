@@ -17,7 +17,16 @@ internal static class AuditSearchRequest
     public const string CursorParameter = "_cursor";
     private static readonly string[] Known = ["patient", "agent", "date", "outcome", "_count", CursorParameter, "_format"];
 
-    public static AuditQuery Parse(IQueryCollection query)
+    /// <summary>Date-times accepted: seconds required, fraction optional, and a zone (<c>Z</c> or <c>±hh:mm</c>) always.</summary>
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    /// <param name="query">The request's query string.</param>
+    /// <param name="scope">Whose rows the caller may see (<see cref="AuditScopes"/>).</param>
+    public static AuditQuery Parse(IQueryCollection query, AuditScope scope)
     {
         foreach (var key in query.Keys)
         {
@@ -42,7 +51,7 @@ internal static class AuditSearchRequest
             throw Invalid($"_count must be a whole number from 1 to {MaxCount}.");
         }
 
-        return new AuditQuery(patient, Single(query, "agent"), from, to, outcome, count, Single(query, CursorParameter), categories);
+        return new AuditQuery(patient, Single(query, "agent"), from, to, outcome, count, Single(query, CursorParameter), categories) { Scope = scope };
     }
 
     private static (AuditOutcome?, IReadOnlyList<FailureCategory>?) Outcome(string? code) => code switch
@@ -73,10 +82,9 @@ internal static class AuditSearchRequest
             var prefix = value[..2];
             var text = value[2..];
             var dateOnly = text.Length == 10;
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-                || (!dateOnly && !text.Contains('T', StringComparison.Ordinal)))
+            if (!TryParseDate(text, out var at))
             {
-                throw Invalid("date must be yyyy-MM-dd or a full date-time with a time zone.");
+                throw Invalid("date must be yyyy-MM-dd or a full date-time with a time zone (yyyy-MM-ddThh:mm:ss with Z or +hh:mm).");
             }
 
             switch (prefix)
@@ -99,6 +107,30 @@ internal static class AuditSearchRequest
         }
 
         return (from, to);
+    }
+
+    /// <summary>
+    /// Exactly what docs/audit.md documents: <c>yyyy-MM-dd</c> (that day, UTC), or <c>yyyy-MM-ddThh:mm:ss[.fffffff]</c> with
+    /// <c>Z</c> or <c>±hh:mm</c>. Anything looser (<c>12/01/2026</c>, <c>Dec 1 2026</c>, a date-time without a zone) is refused,
+    /// never guessed: a guessed date silently changes which rows an auditor sees.
+    /// </summary>
+    private static bool TryParseDate(string text, out DateTimeOffset at)
+    {
+        if (text.Length == 10)
+        {
+            var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+            at = ok ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : default;
+            return ok;
+        }
+
+        var zoned = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        if (zoned && DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out at))
+        {
+            return true;
+        }
+
+        at = default;
+        return false;
     }
 
     /// <summary><paramref name="at"/> moved by <paramref name="by"/>, or invalid-search when that leaves the calendar (le9999-12-31, lt0001-01-01).</summary>

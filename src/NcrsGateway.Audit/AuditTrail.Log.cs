@@ -4,8 +4,11 @@ namespace NcrsGateway.Audit;
 
 internal sealed partial class AuditTrail
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Audit journal holds {Rows} rows left by an earlier process; they are replayed into the store ({TornLines} unreadable torn lines skipped: never acknowledged)")]
-    private static partial void LogReplayed(ILogger logger, int rows, int tornLines);
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Audit journal left by an earlier process is replayed into the store ({TornLines} unreadable torn lines skipped: never acknowledged); the rows recovered are counted once stored")]
+    private static partial void LogReplaying(ILogger logger, int tornLines);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Audit journal replay done: {Recovered} rows were not yet in the store and are now stored; {AlreadyStored} read back from the journal were already stored (not counted again)")]
+    private static partial void LogReplayed(ILogger logger, int recovered, int alreadyStored);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Audit store lost ({ExceptionType}): {Rows} rows wait in the journal and are retried (next in {NextRetry}, backing off); NCRS launches are refused until it is back")]
     private static partial void LogStoreLost(ILogger logger, string exceptionType, int rows, TimeSpan nextRetry);

@@ -31,6 +31,9 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private List<JournalEntry>? _retry;
+    private int _replayLeft;
+    private int _replayStored;
+    private int _replayAlreadyStored;
     private Task? _started;
     private Task? _flusher;
     private volatile bool _stopped;
@@ -53,6 +56,12 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
 
     /// <summary>Acknowledged rows that are in the journal but not yet in the store.</summary>
     internal int PendingCount => _pending.Count + (_retry?.Count ?? 0);
+
+    /// <summary>
+    /// What the start-up replay of a crashed process's journal found: rows it stored (not in the store before) and rows
+    /// that were already stored before the crash (read back from the journal, not counted again); <c>Left</c> still to check.
+    /// </summary>
+    internal (int Stored, int AlreadyStored, int Left) Replay => (Volatile.Read(ref _replayStored), Volatile.Read(ref _replayAlreadyStored), Volatile.Read(ref _replayLeft));
 
     /// <summary>True while journalled rows cannot be moved into the store (it is down or refuses them).</summary>
     internal bool StoreDown => _storeDown;
@@ -120,6 +129,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
 
         await StartAsync(cancellationToken).ConfigureAwait(false);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(query.Scope);
         var rows = await _store.SearchAsync(
             new AuditRowQuery(
                 query.Patient is { } patient ? _protector.Hash(patient) : null,
@@ -129,7 +139,10 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 query.Outcome is { } outcome ? AuditCodes.Of(outcome) : null,
                 query.FailureCategories?.Select(AuditCodes.Of).ToList(),
                 query.Count + 1,
-                after),
+                after)
+            {
+                OrganisationOds = query.Scope.OrganisationOds,
+            },
             cancellationToken).ConfigureAwait(false);
 
         var page = rows.Take(query.Count).Select(_mapper.ToRecord).ToList();
@@ -200,8 +213,13 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 }
 
                 _retry = batch;
-                await _store.InsertAsync(batch.ConvertAll(e => e.Row), cancellationToken).ConfigureAwait(false);
+                var inserted = await _store.InsertAsync(batch.ConvertAll(e => e.Row), cancellationToken).ConfigureAwait(false);
                 _retry = null;
+                if (batch[0].Replayed)
+                {
+                    Replayed(batch.Count, inserted);
+                }
+
                 foreach (var segment in batch.GroupBy(e => e.Segment))
                 {
                     _journal.MarkStored(segment.Key, segment.Count());
@@ -225,6 +243,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         {
             var replay = _journal.LoadExisting();
             _loaded = true;
+            _replayLeft = replay.Count;
             foreach (var entry in replay)
             {
                 _pending.Enqueue(entry);
@@ -232,7 +251,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
 
             if (replay.Count > 0 || _journal.TornLines > 0)
             {
-                LogReplayed(_logger, replay.Count, _journal.TornLines);
+                LogReplaying(_logger, _journal.TornLines); // no count yet: some of these rows may have been stored before the crash
             }
         }
 
@@ -315,15 +334,30 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
     }
 
+    /// <summary>A batch of waiting rows: replayed rows (queued first, at start) never share a batch with new ones, so the replay is counted exactly.</summary>
     private List<JournalEntry> Take()
     {
         var batch = new List<JournalEntry>(Math.Min(_options.BatchSize, 256));
-        while (batch.Count < _options.BatchSize && _pending.TryDequeue(out var entry))
+        while (batch.Count < _options.BatchSize
+            && _pending.TryPeek(out var next)
+            && (batch.Count == 0 || next.Replayed == batch[0].Replayed)
+            && _pending.TryDequeue(out var entry))
         {
             batch.Add(entry);
         }
 
         return batch;
+    }
+
+    /// <summary>A batch of replayed rows is stored: <paramref name="inserted"/> of them were not in the store before.</summary>
+    private void Replayed(int rows, int inserted)
+    {
+        Interlocked.Add(ref _replayStored, inserted);
+        Interlocked.Add(ref _replayAlreadyStored, rows - inserted);
+        if (Interlocked.Add(ref _replayLeft, -rows) == 0)
+        {
+            LogReplayed(_logger, _replayStored, _replayAlreadyStored);
+        }
     }
 
     private void OnDurable(JournalEntry entry)

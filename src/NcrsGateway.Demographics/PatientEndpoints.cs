@@ -36,6 +36,7 @@ internal static class PatientEndpoints
 
         http.AuditPatient(parsed);
         var read = await patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        http.AuditPatientsNamedIn(read.Patient); // a superseded number answers with the current one: both are in the row
         return read.ToFhirResult();
     }
 
@@ -47,17 +48,27 @@ internal static class PatientEndpoints
         var root = baseUrl.For(http.Request);
         if (PatientSearchRequest.ParseIdentifier(query) is not { } nhsNumber)
         {
-            return FhirResult.From(await patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken).ConfigureAwait(false));
+            return Named(http, await patients.SearchAsync(PatientSearchRequest.ParseDemographics(query), context, root, self, cancellationToken).ConfigureAwait(false));
         }
 
         http.AuditPatient(nhsNumber);
         if (!PatientSearchRequest.IncludesDocumentReferences(query))
         {
-            return FhirResult.From(await patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false));
+            return Named(http, await patients.SearchByIdentifierAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false));
         }
 
         return revInclude is not null
-            ? FhirResult.From(await revInclude.SearchAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false))
+            ? Named(http, await revInclude.SearchAsync(nhsNumber, context, root, self, cancellationToken).ConfigureAwait(false))
             : throw new GatewayException(GatewayErrors.InvalidSearch, "_revinclude is not served: this gateway has no record locator (NRL) configured.");
+    }
+
+    /// <summary>
+    /// Every patient the searchset returns goes into the audit row (a demographic search returns at most
+    /// <c>_max-results</c>, 50, which is also the row's limit).
+    /// </summary>
+    private static FhirResult Named(HttpContext http, Hl7.Fhir.Model.Bundle bundle)
+    {
+        http.AuditPatientsNamedIn(bundle);
+        return FhirResult.From(bundle);
     }
 }

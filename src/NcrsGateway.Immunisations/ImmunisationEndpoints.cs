@@ -25,6 +25,7 @@ internal static class ImmunisationEndpoints
             http.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))); // 400s before any upstream call
         http.AuditPatient(query.NhsNumber);
         var bundle = await immunisations.SearchAsync(query, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        http.AuditPatientsNamedIn(bundle); // the searched patient already; any other the national service named too
         return FhirResult.From(bundle);
     }
 }

@@ -19,6 +19,7 @@ internal static class DocumentReferenceEndpoints
     private static async Task<FhirResult> ReadAsync(string id, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var pointer = await pointers.ReadAsync(id, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        http.AuditPatientsNamedIn(pointer); // the pointer's subject
         return new FhirResult(FhirResult.From(pointer).Body) { ETag = pointer.Meta?.VersionId is { } v ? $"W/\"{v}\"" : null };
     }
 
@@ -26,6 +27,8 @@ internal static class DocumentReferenceEndpoints
     {
         var search = DocumentReferenceSearchRequest.Parse(http.Request.Query); // before any upstream call
         http.AuditPatient(search.Query.NhsNumber);
-        return FhirResult.From(await pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false));
+        var bundle = await pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        http.AuditPatientsNamedIn(bundle);
+        return FhirResult.From(bundle);
     }
 }

@@ -6,6 +6,12 @@ namespace NcrsGateway.Sandbox.Host;
 /// </summary>
 public static class SandboxApp
 {
+    /// <summary>
+    /// The sandbox's own audit folder, relative to the content root: <c>Audit:DataDirectory</c> defaults to it and may
+    /// name only it or a folder inside it.
+    /// </summary>
+    public const string AuditDataDirectory = SandboxRefusals.AuditDataDirectory;
+
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configure">Runs before the sandbox is set up (tests add their configuration here).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>

@@ -7,23 +7,12 @@ namespace NcrsGateway.Sandbox.Host;
 
 /// <summary>
 /// Starts the embedded WireMock simulators and points every adapter at them; running this host is what turns the sandbox
-/// on (<c>Sandbox:Enabled</c> may say true, never false). Refuses to start when combined with a real upstream or
-/// production authentication: the sandbox never runs beside real services or real keys.
+/// on (<c>Sandbox:Enabled</c> may say true, never false). Refuses to start when combined with a real upstream,
+/// production authentication or any state another gateway could share (<see cref="SandboxRefusals"/>).
 /// </summary>
 internal static class SandboxHosting
 {
     public const string EnabledKey = DevelopmentHost.SandboxEnabledKey;
-
-    /// <summary>
-    /// Settings that mean production authentication: none may be set with the sandbox. Keys that mean a real upstream
-    /// come from the simulators (<see cref="ISandboxSimulator.RealServiceKeys"/>).
-    /// </summary>
-    private static readonly string[] ProductionKeys =
-    [
-        "Authentication:Authority",
-        "Authentication:SigningKey",
-        "Authentication:Issuer",
-    ];
 
     /// <summary>
     /// Registers every simulator (<see cref="SandboxServiceCollectionExtensions.AddSandboxSimulators"/>, after any the caller
@@ -36,11 +25,10 @@ internal static class SandboxHosting
         var config = builder.Configuration;
         RefuseDisabled(config);
         var simulators = SandboxSimulators.From(builder.Services.AddSandboxSimulators());
-        var conflicts = ConflictingKeys(config, simulators);
-        if (conflicts.Count > 0)
+        var refused = SandboxRefusals.Find(config, simulators, builder.Environment.ContentRootPath);
+        if (refused.Count > 0)
         {
-            throw new GatewayConfigurationException(
-                $"{EnabledKey}=true cannot be combined with {string.Join(", ", conflicts)}: the sandbox never runs beside real upstreams or production authentication. Remove those keys, or run src/NcrsGateway.");
+            throw new GatewayConfigurationException(refused); // one line each
         }
 
         var key = SandboxSigningKey.Create();
@@ -61,6 +49,8 @@ internal static class SandboxHosting
             }
         }
 
+        settings["Authentication:Audience"] = key.Audience; // generated: no production token names it
+        Default(config, settings, "Audit:DataDirectory", SandboxRefusals.AuditDataDirectory);
         Default(config, settings, $"{NcrsOptions.SectionName}:{nameof(NcrsOptions.LaunchUrlTemplate)}", NcrsOptions.SandboxLaunchUrlTemplate);
         Default(config, settings, $"{ClinicalContextOptions.SectionName}:{nameof(ClinicalContextOptions.AcceptWorkstationHeader)}", "true");
         config.AddInMemoryCollection(settings);
@@ -87,16 +77,4 @@ internal static class SandboxHosting
             ? $"{EnabledKey}=false: this is the sandbox host; run src/NcrsGateway for a gateway without the sandbox."
             : $"{EnabledKey} must be true or false (it is '{value}').");
     }
-
-    /// <summary>Each simulator's real-service keys that are set (a value, or an array with a non-empty entry), then production authentication keys.</summary>
-    private static List<string> ConflictingKeys(IConfiguration config, IReadOnlyList<ISandboxSimulator> simulators) =>
-        simulators
-            .SelectMany(s => s.RealServiceKeys.Select(k => ConfigurationPath.Combine(s.ConfigurationSection, k)))
-            .Concat(ProductionKeys)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(key => IsSet(config.GetSection(key)))
-            .ToList();
-
-    private static bool IsSet(IConfigurationSection section) =>
-        !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(IsSet);
 }

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NcrsGateway.Sandbox.Tokens;
 using NcrsGateway.Fhir.Security;
-using NcrsGateway.Security;
 
 namespace NcrsGateway.Sandbox.Host;
 
@@ -13,7 +11,7 @@ namespace NcrsGateway.Sandbox.Host;
 /// its own issuer (<see cref="SandboxSigningKey.Issuer"/>), which a gateway outside the sandbox refuses. Registered
 /// only when the sandbox is on (which itself refuses any configured authority or signing key).
 /// </summary>
-internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> options, SandboxSigningKey key, TimeProvider time)
+internal sealed class SandboxTokenIssuer(SandboxSigningKey key, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -21,7 +19,6 @@ internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> 
 
     public string Issue(SandboxUser user, string? workstationId)
     {
-        var o = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -40,7 +37,7 @@ internal sealed class SandboxTokenIssuer(IOptions<GatewayAuthenticationOptions> 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = SandboxSigningKey.Issuer,
-            Audience = o.Audience ?? SandboxSigningKey.DefaultAudience,
+            Audience = key.Audience, // the bearer handler expects it too (Authentication:Audience, set by the sandbox)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,

@@ -13,6 +13,13 @@ namespace NcrsGateway.Sandbox;
 /// </summary>
 public sealed class SandboxUpstreams : IDisposable
 {
+    /// <summary>
+    /// Most requests the server remembers (<see cref="WireMockServer.LogEntries"/>, oldest dropped first): enough for a
+    /// test to count the calls it just made, while a long-running sandbox host stays flat in memory instead of keeping
+    /// every simulated call.
+    /// </summary>
+    public const int MaxRequestLogCount = 1000;
+
     private SandboxUpstreams(WireMockServer server, IReadOnlyList<ISandboxSimulator> simulators)
     {
         Server = server;
@@ -76,6 +83,7 @@ public sealed class SandboxUpstreams : IDisposable
                     Urls = [$"http://127.0.0.1:{(port == 0 ? FreeLoopbackPort() : port)}"], // loopback only, never every interface
                     StartAdminInterface = false,
                     ReadStaticMappings = false,
+                    MaxRequestLogCount = MaxRequestLogCount, // bounded: never every request of a long-running host
                 });
             }
             catch (WireMock.Exceptions.WireMockException) when (port == 0 && attempt < 5)

@@ -7,13 +7,14 @@ namespace NcrsGateway.Audit.AspNetCore.Tests;
 public sealed class AuditSearchRequestTests
 {
     private const string Valid = "9000000009";
+    private static readonly AuditScope OwnOrganisation = AuditScope.Organisation("A12345");
 
     [Fact]
     public void Parse_NoParameters_SearchesEverythingWithTheDefaultPageSize()
     {
-        var query = AuditSearchRequest.Parse(Query.Of(""));
+        var query = Parse("");
 
-        Assert.Equal(new AuditQuery(null, null, null, null, null, AuditSearchRequest.DefaultCount, null, null), query);
+        Assert.Equal(new AuditQuery(null, null, null, null, null, AuditSearchRequest.DefaultCount, null, null) { Scope = OwnOrganisation }, query);
     }
 
     [Theory]
@@ -21,7 +22,7 @@ public sealed class AuditSearchRequestTests
     [InlineData("?patient=https://fhir.nhs.uk/Id/nhs-number|" + Valid)]
     public void Parse_PatientWithOrWithoutSystem_IsAccepted(string queryString)
     {
-        var query = AuditSearchRequest.Parse(Query.Of(queryString));
+        var query = Parse(queryString);
 
         Assert.Equal(Valid, query.Patient?.Value);
     }
@@ -32,7 +33,7 @@ public sealed class AuditSearchRequestTests
     [InlineData("?patient=http://other.example/nhs|" + Valid)]
     public void Parse_PatientThatIsNotAValidNhsNumber_IsInvalidNhsNumber(string queryString)
     {
-        var e = Assert.Throws<GatewayException>(() => AuditSearchRequest.Parse(Query.Of(queryString)));
+        var e = Assert.Throws<GatewayException>(() => Parse(queryString));
 
         Assert.Equal(GatewayErrors.InvalidNhsNumber, e.Error);
     }
@@ -40,7 +41,7 @@ public sealed class AuditSearchRequestTests
     [Fact]
     public void Parse_Agent_SearchesThatUser()
     {
-        Assert.Equal("user-1", AuditSearchRequest.Parse(Query.Of("?agent=user-1")).UserId);
+        Assert.Equal("user-1", Parse("?agent=user-1").UserId);
     }
 
     [Theory]
@@ -51,9 +52,10 @@ public sealed class AuditSearchRequestTests
     [InlineData("?date=ge2026-03-01T10:00:00%2B01:00&date=lt2026-03-02", "2026-03-01T09:00:00.0000000+00:00", "2026-03-01T23:59:59.9999990+00:00")]
     [InlineData("?date=gt2026-03-01T10:00:00Z", "2026-03-01T10:00:00.0000010+00:00", null)]
     [InlineData("?date=le2026-03-01T10:00:00Z", null, "2026-03-01T10:00:00.0000000+00:00")]
+    [InlineData("?date=ge2026-03-01T10:00:00.5-05:00", "2026-03-01T15:00:00.5000000+00:00", null)]
     public void Parse_DatePrefixes_BecomeAnInclusiveUtcRange(string queryString, string? from, string? to)
     {
-        var query = AuditSearchRequest.Parse(Query.Of(queryString));
+        var query = Parse(queryString);
 
         Assert.Equal(from, query.From?.ToString("O"));
         Assert.Equal(to, query.To?.ToString("O"));
@@ -64,13 +66,22 @@ public sealed class AuditSearchRequestTests
     [InlineData("?date=eq2026-03-01")]
     [InlineData("?date=ge")]
     [InlineData("?date=ge2026-03-01 10:00")]
+    [InlineData("?date=ge12/01/2026")]
+    [InlineData("?date=geDec 1 2026")]
+    [InlineData("?date=ge2026-03-01T10:00:00")]
+    [InlineData("?date=ge2026-03-01T10:00")]
+    [InlineData("?date=ge2026-03-01T10:00Z")]
+    [InlineData("?date=ge2026-3-1")]
+    [InlineData("?date=ge 2026-03-01")]
+    [InlineData("?date=ge2026-03-01T10:00:00%2B0100")]
+    [InlineData("?date=ge01/12/2026T10:00:00Z")]
     [InlineData("?date=genot-a-date")]
     [InlineData("?date=ge2026-01-01&date=le2026-02-01&date=le2026-03-01")]
     [InlineData("?date=gt9999-12-31")]
     [InlineData("?date=lt0001-01-01")]
-    public void Parse_DateWithoutPrefixOrOutsideTheCalendar_IsInvalidSearch(string queryString)
+    public void Parse_DateWithoutPrefixLooseOrOutsideTheCalendar_IsInvalidSearch(string queryString)
     {
-        var e = Assert.Throws<GatewayException>(() => AuditSearchRequest.Parse(Query.Of(queryString)));
+        var e = Assert.Throws<GatewayException>(() => Parse(queryString));
 
         Assert.Equal(GatewayErrors.InvalidSearch, e.Error);
     }
@@ -82,7 +93,7 @@ public sealed class AuditSearchRequestTests
     [InlineData("12", AuditOutcome.Failure, new FailureCategory[0])]
     public void Parse_Outcome_SelectsTheOutcomeAndItsFailureCategories(string code, AuditOutcome outcome, FailureCategory[]? categories)
     {
-        var query = AuditSearchRequest.Parse(Query.Of("?outcome=" + code));
+        var query = Parse("?outcome=" + code);
 
         Assert.Equal(outcome, query.Outcome);
         Assert.Equal(categories, query.FailureCategories);
@@ -94,13 +105,13 @@ public sealed class AuditSearchRequestTests
     [InlineData("?_cursor=abc&_count=5", 5)]
     public void Parse_CountWithinRange_IsThePageSize(string queryString, int count)
     {
-        Assert.Equal(count, AuditSearchRequest.Parse(Query.Of(queryString)).Count);
+        Assert.Equal(count, Parse(queryString).Count);
     }
 
     [Fact]
     public void Parse_Cursor_IsPassedOn()
     {
-        Assert.Equal("next-page", AuditSearchRequest.Parse(Query.Of("?_cursor=next-page")).Cursor);
+        Assert.Equal("next-page", Parse("?_cursor=next-page").Cursor);
     }
 
     [Theory]
@@ -116,7 +127,7 @@ public sealed class AuditSearchRequestTests
     [InlineData("?Patient=" + Valid)]
     public void Parse_UnknownRepeatedOrOutOfRangeParameter_IsInvalidSearch(string queryString)
     {
-        var e = Assert.Throws<GatewayException>(() => AuditSearchRequest.Parse(Query.Of(queryString)));
+        var e = Assert.Throws<GatewayException>(() => Parse(queryString));
 
         Assert.Equal(GatewayErrors.InvalidSearch, e.Error);
     }
@@ -124,7 +135,7 @@ public sealed class AuditSearchRequestTests
     [Fact]
     public void Parse_UnknownParameterHoldingAnNhsNumber_DoesNotEchoTheNumber()
     {
-        var e = Assert.Throws<GatewayException>(() => AuditSearchRequest.Parse(Query.Of("?" + Valid + "=x")));
+        var e = Assert.Throws<GatewayException>(() => Parse("?" + Valid + "=x"));
 
         Assert.DoesNotContain(Valid, e.Message + e.Detail, StringComparison.Ordinal);
     }
@@ -132,6 +143,15 @@ public sealed class AuditSearchRequestTests
     [Fact]
     public void Parse_FormatParameter_IsAllowed()
     {
-        Assert.Equal(AuditSearchRequest.DefaultCount, AuditSearchRequest.Parse(Query.Of("?_format=json")).Count);
+        Assert.Equal(AuditSearchRequest.DefaultCount, Parse("?_format=json").Count);
     }
+
+    [Fact]
+    public void Parse_Scope_IsTheOneTheCallerMayUse()
+    {
+        Assert.Equal("B99999", AuditSearchRequest.Parse(Query.Of("?agent=x"), AuditScope.Organisation("B99999")).Scope.OrganisationOds);
+        Assert.Null(AuditSearchRequest.Parse(Query.Of("?agent=x"), AuditScope.National).Scope.OrganisationOds);
+    }
+
+    private static AuditQuery Parse(string queryString) => AuditSearchRequest.Parse(Query.Of(queryString), OwnOrganisation);
 }

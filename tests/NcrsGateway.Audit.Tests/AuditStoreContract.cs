@@ -75,6 +75,55 @@ public abstract class AuditStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RowNamingSeveralPatients_RoundTripsAndIsFoundByAnyOfThem()
+    {
+        var trail = await StartTrailAsync();
+        var several = Record(PatientA, user: "several", recorded: new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero), others: [PatientB, PatientC]);
+        await trail.RecordAsync(several, AuditDurability.WriteAhead, CancellationToken.None);
+        await trail.RecordAsync(Record(PatientA, user: "one"), AuditDurability.Committed, CancellationToken.None);
+
+        foreach (var patient in new[] { PatientB, PatientC })
+        {
+            var found = Assert.Single((await trail.SearchAsync(Query(patient: Nhs(patient)), CancellationToken.None)).Records);
+            Assert.Equal(several, found);
+            Assert.Equal([PatientA, PatientB, PatientC], found.Patients.Select(p => p.Value));
+        }
+
+        Assert.Equal(2, (await trail.SearchAsync(Query(patient: Nhs(PatientA)), CancellationToken.None)).Records.Count);
+    }
+
+    [Fact]
+    public async Task Search_RowWrittenBeforeRowsNamedSeveralPatients_IsStillFoundByItsPatient()
+    {
+        var store = OpenStore();
+        _owned.Add(store);
+        var trail = await StartTrailAsync();
+        var mapper = new AuditRowMapper(new Crypto.PatientProtector(Keys));
+        var legacy = mapper.ToRow(Record(PatientB, user: "legacy")) with { PatientHashes = null }; // as an older gateway journalled it
+        await store.InsertAsync([legacy], CancellationToken.None);
+
+        var found = Assert.Single((await trail.SearchAsync(Query(patient: Nhs(PatientB)), CancellationToken.None)).Records);
+
+        Assert.Equal("legacy", found.UserId);
+    }
+
+    [Fact]
+    public async Task Search_OrganisationScope_ReturnsOnlyThatOrganisationsRows()
+    {
+        var trail = await StartTrailAsync();
+        await trail.RecordAsync(Record(user: "a-user", ods: "A11111"), AuditDurability.Committed, CancellationToken.None);
+        await trail.RecordAsync(Record(user: "b-user", ods: "B99999"), AuditDurability.WriteAhead, CancellationToken.None);
+
+        var own = await trail.SearchAsync(Query() with { Scope = AuditScope.Organisation("B99999") }, CancellationToken.None);
+        var other = await trail.SearchAsync(Query(user: "a-user") with { Scope = AuditScope.Organisation("B99999") }, CancellationToken.None);
+        var national = await trail.SearchAsync(Query(), CancellationToken.None);
+
+        Assert.Equal("b-user", Assert.Single(own.Records).UserId);
+        Assert.Empty(other.Records);
+        Assert.Equal(["a-user", "b-user"], national.Records.Select(r => r.UserId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_ByAgentDateRangeAndOutcome_AppliesEveryFilter()
     {
         var trail = await StartTrailAsync();
@@ -142,6 +191,31 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var found = await restarted.SearchAsync(Query(user: "replay"), CancellationToken.None);
         Assert.Equal(records.Select(r => r.Id).Order(), found.Records.Select(r => r.Id).Order());
         Assert.Empty(Directory.GetFiles(DataDirectory, AuditJournal.FilePrefix + "*"));
+    }
+
+    [Fact]
+    public async Task Replay_AfterCrashWithSomeRowsAlreadyStored_CountsOnlyTheRowsNotYetStored()
+    {
+        var crashed = Trail(OpenStore(), DataDirectory, batchSize: 1000, flushInterval: TimeSpan.FromHours(1));
+        await crashed.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 12; i++)
+        {
+            await crashed.RecordAsync(Record(user: "stored-before-crash"), AuditDurability.WriteAhead, CancellationToken.None);
+        }
+
+        await crashed.FlushAsync(CancellationToken.None); // stored, but still lines of the open journal segment
+        var unstored = Enumerable.Range(0, 5).Select(_ => Record(user: "lost-in-crash")).ToList();
+        foreach (var record in unstored)
+        {
+            await crashed.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None);
+        }
+
+        await crashed.DisposeAsync(); // crash: no drain
+        var restarted = await StartTrailAsync();
+
+        Assert.Equal((Stored: 5, AlreadyStored: 12, Left: 0), restarted.Replay);
+        Assert.Equal(unstored.Select(r => r.Id).Order(), (await restarted.SearchAsync(Query(user: "lost-in-crash"), CancellationToken.None)).Records.Select(r => r.Id).Order());
+        Assert.Equal(12, (await restarted.SearchAsync(Query(user: "stored-before-crash"), CancellationToken.None)).Records.Count);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal static class AuditTestData
 {
     public const string PatientA = "9000000009";
     public const string PatientB = "9000000017";
+    public const string PatientC = "9000000025";
 
     public static readonly AuditKeys Keys = AuditKeys.Generate();
 
@@ -22,7 +23,9 @@ internal static class AuditTestData
         DateTimeOffset? recorded = null,
         AuditOutcome outcome = AuditOutcome.Success,
         FailureCategory? category = null,
-        string? correlationId = null) => new(
+        string? correlationId = null,
+        string ods = "A12345",
+        params string[] others) => new(
         Guid.CreateVersion7(),
         recorded ?? DateTimeOffset.UtcNow,
         AuditActions.PatientRead,
@@ -31,14 +34,17 @@ internal static class AuditTestData
         category is null ? null : "invalid-nhs-number",
         user,
         "clinician",
-        "A12345",
+        ods,
         "WS-01",
         "client-app",
         "summary-view",
         "ENC-1",
         patient is null ? null : Nhs(patient),
         correlationId ?? Guid.NewGuid().ToString(),
-        "GET 200");
+        "GET 200")
+    {
+        OtherPatients = [.. others.Select(Nhs)],
+    };
 
     public static AuditTrail Trail(IAuditStore store, string dataDirectory, int batchSize = 50, TimeSpan? flushInterval = null) => new(
         store,
@@ -49,7 +55,7 @@ internal static class AuditTestData
         NullLogger<AuditTrail>.Instance);
 
     public static AuditQuery Query(NhsNumber? patient = null, string? user = null, DateTimeOffset? from = null, DateTimeOffset? to = null, AuditOutcome? outcome = null, int count = 100, string? cursor = null, IReadOnlyList<FailureCategory>? categories = null) =>
-        new(patient, user, from, to, outcome, count, cursor, categories);
+        new(patient, user, from, to, outcome, count, cursor, categories) { Scope = AuditScope.National };
 
     /// <summary>A fresh folder for one test's storage; whoever asks for it deletes it (see <c>TempFolder</c>).</summary>
     public static string TempDirectory() => Directory.CreateTempSubdirectory("ncrs-audit-test-").FullName;

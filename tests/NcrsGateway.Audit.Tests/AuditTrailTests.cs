@@ -42,8 +42,8 @@ public sealed class AuditTrailTests
 
         public Task EnsureSchemaAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken) =>
-            Down ? Task.FromException(new IOException("store down")) : Task.CompletedTask;
+        public Task<int> InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken) =>
+            Down ? Task.FromException<int>(new IOException("store down")) : Task.FromResult(rows.Count);
 
         public Task PingAsync(CancellationToken cancellationToken) =>
             Down ? Task.FromException(new IOException("store down")) : Task.CompletedTask;

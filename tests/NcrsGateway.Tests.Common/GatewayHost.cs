@@ -28,6 +28,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string TestPublicBaseUrl = "https://gateway.tests.invalid/fhir";
 
     private readonly string? _ownedAuditDirectory;
+    private IDisposable? _ownedUpstreams;
 
     private GatewayHost(WebApplication app, Uri baseAddress, CapturedLogs logs, string? publicBaseUrl, string? ownedAuditDirectory)
     {
@@ -57,15 +58,22 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var logs = new CapturedLogs();
         var effective = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        var ownedAuditDirectory = Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N"));
+        var sandbox = IsSandbox(effective);
+        var ownedAuditDirectory = sandbox
+            ? Path.Combine(Sandbox.Host.SandboxApp.AuditDataDirectory, "ncrs-audit-" + Guid.NewGuid().ToString("N")) // inside the sandbox's own folder, as it requires
+            : Path.Combine(Path.GetTempPath(), "ncrs-audit-" + Guid.NewGuid().ToString("N"));
         if (!effective.TryAdd("Audit:DataDirectory", ownedAuditDirectory))
         {
             ownedAuditDirectory = null; // the caller's folder: the caller cleans it up
         }
 
-        effective.TryAdd("Audit:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        var sandbox = IsSandbox(effective);
+        if (!sandbox)
+        {
+            // the sandbox generates its own audit keys and refuses configured ones
+            effective.TryAdd("Audit:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            effective.TryAdd("Audit:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
         var merged = WithTestDefaults(effective, sandbox);
         void Configure(WebApplicationBuilder builder)
         {
@@ -77,6 +85,11 @@ public sealed class GatewayHost : IAsyncDisposable
             if (sandbox)
             {
                 AcceptTestTokens(builder);
+            }
+
+            if (ownedAuditDirectory is not null)
+            {
+                ownedAuditDirectory = Path.Combine(builder.Environment.ContentRootPath, ownedAuditDirectory); // as the gateway resolves it
             }
 
             configure?.Invoke(builder);
@@ -103,6 +116,38 @@ public sealed class GatewayHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         merged.TryGetValue("Gateway:PublicBaseUrl", out var publicBaseUrl);
         return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"), logs, sandbox ? null : publicBaseUrl, ownedAuditDirectory);
+    }
+
+    /// <summary>
+    /// The production composition (not the sandbox) against this library's simulators, which the host owns: for tests
+    /// that need what the sandbox refuses (a PostgreSQL audit store, an audit folder of their own, Redis, configured
+    /// keys). Every adapter points at its simulator; <paramref name="settings"/> win.
+    /// </summary>
+    public static async Task<GatewayHost> StartWithSimulatorsAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var upstreams = Sandbox.SandboxUpstreams.Start();
+        try
+        {
+            var merged = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+            var none = new ConfigurationBuilder().Build();
+            foreach (var simulator in upstreams.Simulators)
+            {
+                foreach (var (key, value) in simulator.Settings(upstreams.BaseUrl, none.GetSection(simulator.ConfigurationSection)))
+                {
+                    merged.TryAdd(ConfigurationPath.Combine(simulator.ConfigurationSection, key), value);
+                }
+            }
+
+            var host = await StartAsync(merged, configure);
+            host._ownedUpstreams = upstreams;
+            return host;
+        }
+        catch
+        {
+            upstreams.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -184,6 +229,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        _ownedUpstreams?.Dispose();
         if (_ownedAuditDirectory is not null)
         {
             TempFolder.Delete(_ownedAuditDirectory);

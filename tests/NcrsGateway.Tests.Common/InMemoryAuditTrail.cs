@@ -42,7 +42,8 @@ public sealed class InMemoryAuditTrail : IAuditTrail
         }
 
         var rows = Records
-            .Where(r => query.Patient is null || r.Patient == query.Patient)
+            .Where(r => query.Scope.OrganisationOds is null || r.OrganisationOds == query.Scope.OrganisationOds)
+            .Where(r => query.Patient is not { } patient || r.Patients.Contains(patient))
             .Where(r => query.UserId is null || r.UserId == query.UserId)
             .Where(r => query.Outcome is null || r.Outcome == query.Outcome)
             .Where(r => query.From is null || r.Recorded >= query.From)

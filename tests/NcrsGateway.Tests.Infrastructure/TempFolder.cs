@@ -12,6 +12,10 @@ public sealed class TempFolder : IDisposable
 
     public static TempFolder Create(string prefix) => new(Directory.CreateTempSubdirectory(prefix).FullName);
 
+    /// <summary>A fresh folder inside <paramref name="parent"/> (created if missing), e.g. a folder a host requires its files under.</summary>
+    public static TempFolder CreateIn(string parent, string prefix) =>
+        new(Directory.CreateDirectory(System.IO.Path.Combine(parent, prefix + Guid.NewGuid().ToString("N")[..12])).FullName);
+
     /// <summary>Deletes <paramref name="path"/> and everything in it, if it is there.</summary>
     public static void Delete(string path)
     {

@@ -52,7 +52,7 @@ internal sealed class AuditJournal : IAsyncDisposable
             {
                 if (TryParse(line) is { } row)
                 {
-                    entries.Add(new JournalEntry(row, segment));
+                    entries.Add(new JournalEntry(row, segment, Replayed: true));
                     count++;
                 }
                 else if (line.Length > 0)

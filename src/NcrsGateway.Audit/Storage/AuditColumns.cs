@@ -14,4 +14,16 @@ internal static class AuditColumns
         "@workstation_id, @client_app, @origin_feature, @encounter_id, @patient_cipher, @patient_hash, @correlation_id, @detail";
 
     public const string Insert = $"INSERT INTO {Table} ({All}) VALUES ({Parameters}) ON CONFLICT (id) DO NOTHING";
+
+    /// <summary>One row per patient an audit row names (keyed hash only), so a search by any of them finds it.</summary>
+    public const string PatientTable = "audit_event_patient";
+
+    public const string InsertPatient = $"INSERT INTO {PatientTable} (patient_hash, event_id) VALUES (@patient_hash, @event_id) ON CONFLICT DO NOTHING";
+
+    /// <summary>
+    /// Ids of the rows naming the patient <c>@q_patient</c>: every patient of a row is in <see cref="PatientTable"/>; rows
+    /// written before that table existed name theirs only in <c>patient_hash</c>.
+    /// </summary>
+    public const string RowsOfPatient =
+        $"id IN (SELECT id FROM {Table} WHERE patient_hash = @q_patient UNION SELECT event_id FROM {PatientTable} WHERE patient_hash = @q_patient)";
 }

@@ -20,28 +20,38 @@ internal sealed class AuditRowMapper(PatientProtector protector)
         r.ClientApp,
         r.OriginFeature,
         r.EncounterId,
-        r.Patient is { } p ? protector.Encrypt(p, r.Id) : null,
+        r.Patient is null ? null : protector.Encrypt([.. r.Patients], r.Id),
         r.Patient is { } q ? protector.Hash(q) : null,
         r.CorrelationId,
-        r.Detail);
+        r.Detail)
+    {
+        PatientHashes = r.Patient is null ? null : [.. r.Patients.Select(protector.Hash)],
+    };
 
-    public AuditRecord ToRecord(AuditRow r) => new(
-        r.Id,
-        r.Recorded,
-        r.Action,
-        AuditCodes.Outcome(r.Outcome),
-        r.FailureCategory is { } c ? AuditCodes.Category(c) : null,
-        r.FailureCode,
-        r.UserId,
-        r.UserRole,
-        r.OrganisationOds,
-        r.WorkstationId,
-        r.ClientApp,
-        r.OriginFeature,
-        r.EncounterId,
-        r.PatientCipher is { } blob ? protector.Decrypt(blob, r.Id) : null,
-        r.CorrelationId,
-        r.Detail);
+    public AuditRecord ToRecord(AuditRow r)
+    {
+        var patients = r.PatientCipher is { } blob ? protector.Decrypt(blob, r.Id) : [];
+        return new AuditRecord(
+            r.Id,
+            r.Recorded,
+            r.Action,
+            AuditCodes.Outcome(r.Outcome),
+            r.FailureCategory is { } c ? AuditCodes.Category(c) : null,
+            r.FailureCode,
+            r.UserId,
+            r.UserRole,
+            r.OrganisationOds,
+            r.WorkstationId,
+            r.ClientApp,
+            r.OriginFeature,
+            r.EncounterId,
+            patients.Count > 0 ? patients[0] : null,
+            r.CorrelationId,
+            r.Detail)
+        {
+            OtherPatients = [.. patients.Skip(1)],
+        };
+    }
 
     /// <summary>Whole microseconds, UTC: PostgreSQL keeps no more, and both stores must agree.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset value)

@@ -9,4 +9,8 @@ internal sealed record AuditRowQuery(
     string? Outcome,
     IReadOnlyList<string>? FailureCategories,
     int Limit,
-    AuditCursor? After);
+    AuditCursor? After)
+{
+    /// <summary>Only rows of users of this organisation; null: every organisation (a national auditor's search).</summary>
+    public string? OrganisationOds { get; init; }
+}

@@ -41,11 +41,11 @@ internal abstract class RelationalAuditStore : IAuditStore
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
+    public async Task<int> InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -53,14 +53,26 @@ internal abstract class RelationalAuditStore : IAuditStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = AuditColumns.Insert;
+        await using var patients = connection.CreateCommand();
+        patients.Transaction = transaction;
+        patients.CommandText = AuditColumns.InsertPatient;
+        var inserted = 0;
         foreach (var row in rows)
         {
             command.Parameters.Clear();
             Bind(command, row);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var hash in row.AllPatientHashes)
+            {
+                patients.Parameters.Clear();
+                Add(patients, "@patient_hash", hash, System.Data.DbType.Binary);
+                Add(patients, "@event_id", ToDb(row.Id));
+                await patients.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
     }
 
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken)
@@ -70,8 +82,14 @@ internal abstract class RelationalAuditStore : IAuditStore
         var where = new List<string>();
         if (query.PatientHash is { } hash)
         {
-            where.Add("patient_hash = @q_patient");
+            where.Add(AuditColumns.RowsOfPatient);
             Add(command, "@q_patient", hash);
+        }
+
+        if (query.OrganisationOds is { } ods)
+        {
+            where.Add("organisation_ods = @q_ods");
+            Add(command, "@q_ods", ods);
         }
 
         if (query.UserId is { } user)

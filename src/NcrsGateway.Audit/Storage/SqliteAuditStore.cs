@@ -57,6 +57,8 @@ internal sealed class SqliteAuditStore : RelationalAuditStore
         $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_recorded ON {AuditColumns.Table} (recorded DESC, id DESC)",
         $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_patient_hash ON {AuditColumns.Table} (patient_hash, recorded DESC, id DESC)",
         $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_user ON {AuditColumns.Table} (user_id, recorded DESC, id DESC)",
+        $"CREATE INDEX IF NOT EXISTS ix_{AuditColumns.Table}_organisation ON {AuditColumns.Table} (organisation_ods, recorded DESC, id DESC)",
+        $"CREATE TABLE IF NOT EXISTS {AuditColumns.PatientTable} (patient_hash BLOB NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (patient_hash, event_id)) WITHOUT ROWID",
     ];
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)

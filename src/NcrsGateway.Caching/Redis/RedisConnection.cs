@@ -76,6 +76,12 @@ internal sealed partial class RedisConnection : IDisposable
 
     public IDatabase Database => Multiplexer.GetDatabase();
 
+    /// <summary>
+    /// For libraries that name their own keys: <see cref="Multiplexer"/> whose databases put <see cref="Prefix"/> before
+    /// every key (<see cref="KeyPrefixedMultiplexer"/>). Only valid when <see cref="IsConfigured"/>.
+    /// </summary>
+    public IConnectionMultiplexer KeyPrefixedMultiplexer => field ??= Redis.KeyPrefixedMultiplexer.Wrap(Multiplexer, Prefix);
+
     /// <summary>Whether an exception means "Redis is unavailable" (to be degraded around), not a bug.</summary>
     public static bool IsOutage(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 

@@ -14,8 +14,8 @@ namespace NcrsGateway.ClinicalContext.Selection;
 /// </summary>
 internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionStore
 {
-    private const string Prefix = "ncrs-gateway:selection:";
-    private const string EntryPrefix = Prefix + "token:";
+    private readonly string _prefix = redis.Prefix + "selection:"; // under Redis:InstanceName, as every key the gateway writes
+    private readonly string _entryPrefix = redis.Prefix + "selection:token:";
 
     // KEYS: entry, user+workstation pointer, workstation set, workstation last user, patient set.
     // ARGV: json, retain ms, user id, token hash, entry prefix.
@@ -86,7 +86,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         await EvaluateAsync(db => db.ScriptEvaluateAsync(
             SaveScript,
             [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId), PatientSetKey(selection.NhsNumber)],
-            [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, EntryPrefix])).ConfigureAwait(false);
+            [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, _entryPrefix])).ConfigureAwait(false);
     }
 
     public async Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken)
@@ -114,11 +114,11 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         await EvaluateAsync(db => db.ScriptEvaluateAsync(
             ObserveScript,
             [WorkstationSetKey(workstationId), WorkstationUserKey(workstationId)],
-            [SelectionTokens.Hash(userId), EntryPrefix, Milliseconds(retainFor)])).ConfigureAwait(false);
+            [SelectionTokens.Hash(userId), _entryPrefix, Milliseconds(retainFor)])).ConfigureAwait(false);
 
     public async Task<int> CancelForPatientAsync(string nhsNumber, CancellationToken cancellationToken)
     {
-        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(CancelScript, [PatientSetKey(nhsNumber)], [EntryPrefix])).ConfigureAwait(false);
+        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(CancelScript, [PatientSetKey(nhsNumber)], [_entryPrefix])).ConfigureAwait(false);
         return (int)result;
     }
 
@@ -134,16 +134,16 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         }
     }
 
-    private static RedisKey EntryKey(string tokenHash) => EntryPrefix + tokenHash;
+    private RedisKey EntryKey(string tokenHash) => _entryPrefix + tokenHash;
 
-    private static RedisKey UserWorkstationKey(string userId, string workstationId) =>
-        $"{Prefix}user-ws:{SelectionTokens.Hash(userId)}:{SelectionTokens.Hash(workstationId)}";
+    private RedisKey UserWorkstationKey(string userId, string workstationId) =>
+        $"{_prefix}user-ws:{SelectionTokens.Hash(userId)}:{SelectionTokens.Hash(workstationId)}";
 
-    private static RedisKey WorkstationSetKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:tokens";
+    private RedisKey WorkstationSetKey(string workstationId) => $"{_prefix}ws:{SelectionTokens.Hash(workstationId)}:tokens";
 
-    private static RedisKey WorkstationUserKey(string workstationId) => $"{Prefix}ws:{SelectionTokens.Hash(workstationId)}:user";
+    private RedisKey WorkstationUserKey(string workstationId) => $"{_prefix}ws:{SelectionTokens.Hash(workstationId)}:user";
 
-    private static RedisKey PatientSetKey(string nhsNumber) => $"{Prefix}patient:{SelectionTokens.Hash(nhsNumber)}:tokens";
+    private RedisKey PatientSetKey(string nhsNumber) => $"{_prefix}patient:{SelectionTokens.Hash(nhsNumber)}:tokens";
 
     private static long Milliseconds(TimeSpan span) => Math.Max(1, (long)span.TotalMilliseconds);
 }

@@ -3,6 +3,7 @@ namespace NcrsGateway.Core.Audit;
 /// <summary>
 /// An auditor's search; every criterion optional. <paramref name="Cursor"/> continues a previous page.
 /// <paramref name="FailureCategories"/>, when given, keeps only failures in those categories (FHIR outcome 4 vs 8).
+/// <see cref="Scope"/> is required: an auditor sees their own organisation's rows unless they are a national auditor.
 /// </summary>
 public sealed record AuditQuery(
     NhsNumber? Patient,
@@ -12,4 +13,8 @@ public sealed record AuditQuery(
     AuditOutcome? Outcome,
     int Count,
     string? Cursor,
-    IReadOnlyList<Errors.FailureCategory>? FailureCategories = null);
+    IReadOnlyList<Errors.FailureCategory>? FailureCategories = null)
+{
+    /// <summary>Whose rows the search may return.</summary>
+    public required AuditScope Scope { get; init; }
+}

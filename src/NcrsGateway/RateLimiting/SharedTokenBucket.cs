@@ -30,9 +30,9 @@ internal sealed partial class SharedTokenBucket : RateLimiter
         });
         if (redis.IsConfigured)
         {
-            _shared = new RedisTokenBucketRateLimiter<string>(redis.Prefix + "rl:" + partitionKey, new RedisTokenBucketRateLimiterOptions
+            _shared = new RedisTokenBucketRateLimiter<string>("rl:" + partitionKey, new RedisTokenBucketRateLimiterOptions
             {
-                ConnectionMultiplexerFactory = () => redis.Multiplexer,
+                ConnectionMultiplexerFactory = () => redis.KeyPrefixedMultiplexer, // the library's keys start with Redis:InstanceName
                 TokenLimit = limit.TokenLimit,
                 TokensPerPeriod = limit.TokensPerPeriod,
                 ReplenishmentPeriod = limit.ReplenishmentPeriod,

@@ -9,8 +9,11 @@ internal static class GatewayRoles
     /// <summary>Reads and searches only (for example administrative staff); cannot launch NCRS.</summary>
     public const string Reader = "reader";
 
-    /// <summary>Searches the audit trail; no clinical data access.</summary>
+    /// <summary>Searches the audit trail of their own organisation (the token's <c>ods</c> claim); no clinical data access.</summary>
     public const string Auditor = "auditor";
+
+    /// <summary>Searches the audit trail of every organisation (for example NHS England's national audit team); no clinical data access.</summary>
+    public const string NationalAuditor = "national-auditor";
 
     /// <summary>Operational support staff: signed in and recorded, with no clinical data access and no audit search.</summary>
     public const string Support = "support";
@@ -19,5 +22,5 @@ internal static class GatewayRoles
     public const string Ops = "ops";
 
     /// <summary>Every role the gateway knows, for validating configured role maps.</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, Support, Ops };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, NationalAuditor, Support, Ops };
 }

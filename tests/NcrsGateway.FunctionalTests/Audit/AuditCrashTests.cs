@@ -18,11 +18,11 @@ public sealed class AuditCrashTests
     [Fact]
     public async Task Kill_UnderBurstOfReads_LosesNoAcknowledgedAuditRow()
     {
-        using var folder = TempFolder.Create("ncrs-audit-crash-"); // deleted after the gateway process, pass or fail
+        // deleted after the gateway process, pass or fail; inside the sandbox's own folder, the only one it writes in
+        using var folder = TempFolder.CreateIn(Path.Combine(Path.GetDirectoryName(GatewayProcess.Dll(GatewayProcess.SandboxHost))!, Sandbox.Host.SandboxApp.AuditDataDirectory), "ncrs-audit-crash-");
         var directory = folder.Path;
-        var keys = AuditKeys.Generate();
         var port = FreePort();
-        using var gateway = StartGateway(port, directory, keys);
+        using var gateway = StartGateway(port, directory);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         await WaitUntilUpAsync(http, gateway);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await SandboxTokenAsync(http));
@@ -63,6 +63,8 @@ public sealed class AuditCrashTests
         await Task.WhenAll(workers);
         Assert.True(acknowledged.Count >= 50, $"only {acknowledged.Count} reads were answered before the kill");
 
+        var keys = AuditKeyFile.LoadOrCreate(directory, out var generatedNow); // the keys the sandbox generated
+        Assert.False(generatedNow);
         var found = await RecoveredCorrelationIdsAsync(directory, keys);
 
         var lost = acknowledged.Where(id => !found.Contains(id)).ToList();
@@ -78,7 +80,7 @@ public sealed class AuditCrashTests
         string? cursor = null;
         do
         {
-            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor), CancellationToken.None);
+            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor) { Scope = AuditScope.National }, CancellationToken.None);
             found.UnionWith(page.Records.Select(r => r.CorrelationId));
             cursor = page.NextCursor;
         }
@@ -89,7 +91,7 @@ public sealed class AuditCrashTests
         return found;
     }
 
-    private static Process StartGateway(int port, string directory, AuditKeys keys)
+    private static Process StartGateway(int port, string directory)
     {
         var dll = GatewayProcess.Dll(GatewayProcess.SandboxHost);
         var start = new ProcessStartInfo("dotnet")
@@ -104,8 +106,6 @@ public sealed class AuditCrashTests
         {
             "--urls", $"http://127.0.0.1:{port}",
             $"--Audit:DataDirectory={directory}",
-            $"--Audit:EncryptionKey={Convert.ToBase64String(keys.EncryptionKey)}",
-            $"--Audit:HashKey={Convert.ToBase64String(keys.HashKey)}",
             "--Audit:FlushInterval=00:00:05", // most acknowledged rows are still only in the journal when the process dies
             "--Audit:BatchSize=10000",
             "--Logging:LogLevel:Default=Warning",

@@ -23,7 +23,7 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         using var read = await clinician.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
-        var bundle = await SearchAsync($"fhir/AuditEvent?agent=dr-{correlationId[..8]}");
+        var bundle = await SearchAsync($"fhir/AuditEvent?agent=dr-{correlationId[..8]}", ods: "RX1"); // an auditor sees their own organisation's rows
 
         var audit = Assert.IsType<AuditEvent>(Assert.Single(bundle.Entry).Resource);
         Assert.Equal("patient-read", audit.Subtype.Single().Code);
@@ -60,6 +60,30 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
 
         Assert.Equal(new[] { "document-retrieve", "pointer-search" }, events.Select(e => e.Subtype.Single().Code ?? string.Empty).Order().ToArray());
         Assert.All(events, e => Assert.Contains(e.Entity, x => x.What?.Identifier?.Value == NrlSandboxPointers.PatientWithPointers));
+    }
+
+    [Fact]
+    public async Task DemographicSearchAndPointerRead_AuditorSearchingByAnyReturnedPatient_FindsTheRow()
+    {
+        var user = "named-" + Guid.NewGuid().ToString("N")[..8];
+        using var clinician = Client(user, "clinician");
+        var matches = await FhirAssert.ResourceAsync<Bundle>(await clinician.GetAsync("fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31"));
+        using (var pointer = await clinician.GetAsync($"fhir/DocumentReference/{NrlSandboxPointers.SecondPatientCrisisPlanId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pointer.StatusCode);
+        }
+
+        var returned = matches.Entry.Select(e => e.Resource.Id).ToList();
+        Assert.Equal(2, returned.Count);
+        foreach (var patient in returned)
+        {
+            var rows = (await SearchAsync($"fhir/AuditEvent?patient={patient}&agent={user}")).Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)).ToList();
+            Assert.Contains(rows, r => r.Subtype.Single().Code == "patient-search");
+        }
+
+        var pointerRow = Assert.Single((await SearchAsync($"fhir/AuditEvent?agent={user}")).Entry.Select(e => Assert.IsType<AuditEvent>(e.Resource)), r => r.Subtype.Single().Code == "pointer-read");
+        var subject = Assert.Single(pointerRow.Entity, e => e.What is not null).What.Identifier.Value;
+        Assert.Single((await SearchAsync($"fhir/AuditEvent?patient={subject}&agent={user}")).Entry);
     }
 
     [Fact]
@@ -136,9 +160,9 @@ public sealed class AuditEventTests(AuditGatewayFixture fixture) : IClassFixture
         Assert.DoesNotContain(messages, m => m.Contains(SandboxPatients.Restricted, StringComparison.Ordinal));
     }
 
-    private async Task<Bundle> SearchAsync(string url)
+    private async Task<Bundle> SearchAsync(string url, string ods = "A12345")
     {
-        using var auditor = Client("auditor-1", "auditor");
+        using var auditor = Client("auditor-1", "auditor", ods);
         using var response = await auditor.GetAsync(url);
         return await FhirAssert.ResourceAsync<Bundle>(response);
     }

@@ -23,7 +23,7 @@ public sealed class AuditJournalDiskTests
     {
         using var disk = TmpfsMount.TryMount("2m", out var reason);
         Skip.If(disk is null, reason);
-        var host = await GatewayHost.StartAsync(Settings(disk.Path));
+        var host = await GatewayHost.StartWithSimulatorsAsync(Settings(disk.Path)); // the sandbox writes only in its own folder
         var stopped = false;
         try
         {
@@ -90,7 +90,7 @@ public sealed class AuditJournalDiskTests
         var settings = Settings(disk.Path);
         settings["Audit:Provider"] = "Postgres";
         settings["Audit:PostgresConnectionString"] = await postgres.CreateDatabaseAsync();
-        var host = await GatewayHost.StartAsync(settings);
+        var host = await GatewayHost.StartWithSimulatorsAsync(settings); // the sandbox never uses PostgreSQL
         var stopped = false;
         try
         {
@@ -180,7 +180,7 @@ public sealed class AuditJournalDiskTests
         string? cursor = null;
         do
         {
-            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor), CancellationToken.None);
+            var page = await trail.SearchAsync(new AuditQuery(null, null, null, null, null, 100, cursor) { Scope = AuditScope.National }, CancellationToken.None);
             found.UnionWith(page.Records.Select(r => r.CorrelationId));
             cursor = page.NextCursor;
         }

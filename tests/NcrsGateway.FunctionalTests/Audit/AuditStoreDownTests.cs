@@ -24,7 +24,7 @@ public sealed class AuditStoreDownTests
         await postgres.StopAsync();
         var settings = Settings(database, retry: "00:10:00", maxRetry: "00:10:00"); // only a successful probe can wake the writer
 
-        await using var host = await GatewayHost.StartAsync(settings);
+        await using var host = await GatewayHost.StartWithSimulatorsAsync(settings); // the sandbox never uses PostgreSQL
         using var clinician = Client(host);
         using var selecting = new ClinicalContextClient(host, TestTokens.Clinician, "ws-store-down");
 
@@ -51,7 +51,7 @@ public sealed class AuditStoreDownTests
     {
         await using var postgres = await PostgresServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync();
-        await using var host = await GatewayHost.StartAsync(Settings(database, retry: "00:00:00.020", maxRetry: "00:00:00.080"));
+        await using var host = await GatewayHost.StartWithSimulatorsAsync(Settings(database, retry: "00:00:00.020", maxRetry: "00:00:00.080"));
         using var clinician = Client(host);
         var acknowledged = new List<string>();
         Assert.Equal(HttpStatusCode.OK, await ReadAsync(clinician, acknowledged));

@@ -9,7 +9,7 @@ public sealed class CacheOptionsTests
     [Fact]
     public async Task Start_RedisConfiguredWithoutKeyHashSecret_FailsNamingTheSetting()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartWithSimulatorsAsync(new Dictionary<string, string?>
         {
             ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=100",
             ["Redis:ConnectTimeout"] = "00:00:00.200",

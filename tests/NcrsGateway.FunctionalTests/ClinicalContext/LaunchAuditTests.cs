@@ -71,7 +71,7 @@ public sealed class LaunchAuditTests(ClinicalContextHost fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task SearchAuditEvent_WhileStoreIsDown_Answers503AuditUnavailable()
+    public async Task SearchAuditEvent_WhileStoreIsDown_Answers503AuditUnavailableWithRetryAfterAndAnAuditorsNextStep()
     {
         using var auditor = Host.CreateClient(TestTokens.Mint(TestTokens.Auditor));
         fixture.Audit.FailSearches = true;
@@ -87,7 +87,10 @@ public sealed class LaunchAuditTests(ClinicalContextHost fixture) : IClassFixtur
 
         using (response)
         {
-            await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
+            var advice = await FhirAssert.OutcomeAsync(response, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta); // issue 14: when to search again
+            Assert.Contains("Run the same search again", advice, StringComparison.Ordinal);
+            Assert.DoesNotContain("select", advice, StringComparison.OrdinalIgnoreCase); // an auditor selects no patient
         }
 
         Assert.Contains(fixture.Audit.Records, r => r.Action == AuditActions.AuditSearch && r.FailureCode == "audit-unavailable" && r.Detail == "GET 503");

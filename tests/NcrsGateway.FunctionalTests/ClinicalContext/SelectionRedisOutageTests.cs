@@ -27,7 +27,7 @@ public sealed class SelectionRedisOutageTests : IAsyncLifetime
         settings["Redis:OperationTimeout"] = "00:00:01";
         settings["Cache:KeyHashSecret"] = "functional-test-key-hash-secret-0123456789";
         settings["RateLimits:Enabled"] = "false";
-        _host = await GatewayHost.StartAsync(settings, builder => builder.Services.AddSingleton<IAuditTrail>(_audit));
+        _host = await GatewayHost.StartWithSimulatorsAsync(settings, builder => builder.Services.AddSingleton<IAuditTrail>(_audit)); // the sandbox never uses Redis
     }
 
     public async Task DisposeAsync()
