@@ -15,6 +15,7 @@ public abstract class EventInboxContract : IAsyncLifetime
 
     internal EventInbox Inbox { get; private set; } = null!;
 
+    /// <summary>Opens the test's database (the same one on every call).</summary>
     protected abstract Task<RelationalStore> OpenStoreAsync();
 
     /// <summary>Every stored value, as text, for "never in plain" checks.</summary>
@@ -104,10 +105,64 @@ public abstract class EventInboxContract : IAsyncLifetime
         Assert.Equal(["late"], rows.Select(r => r.ExternalId));
     }
 
+    [Fact]
+    public async Task Claim_ByTwoInstancesAtOnce_NeverHandsOutTheSameEventTwice()
+    {
+        var events = Enumerable.Range(0, 200).Select(i => Single("c-" + i, "s", subject: Patients[i % Patients.Length]).Accepted[0]).ToList();
+        await Inbox.StoreAsync(new ParsedDelivery(events, [], true, "test"), Received, TimeSpan.Zero, CancellationToken.None);
+        await using var secondInstance = await OpenStoreAsync(); // the same database, as a second gateway instance opens it
+        var other = new EventInbox(secondInstance, Protector);
+
+        var claims = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                var inbox = i % 2 == 0 ? Inbox : other;
+                var mine = new List<InboxRow>();
+                while (await inbox.ClaimAsync("owner-" + i, 7, Received.AddSeconds(1), TimeSpan.FromMinutes(1), CancellationToken.None) is { Count: > 0 } rows)
+                {
+                    mine.AddRange(rows);
+                }
+
+                return mine;
+            })));
+
+        var all = claims.SelectMany(c => c).Select(r => r.ExternalId).ToList();
+        Assert.Equal(200, all.Count);
+        Assert.Equal(200, all.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task Claim_TakesEveryDueEventOfTheClaimedPatientsTogether()
+    {
+        var events = Enumerable.Range(0, 12).Select(i => Single("p-" + i, "s", subject: Patients[i % 3]).Accepted[0]).ToList();
+        await Inbox.StoreAsync(new ParsedDelivery(events, [], true, "test"), Received, TimeSpan.Zero, CancellationToken.None);
+
+        var claimed = await Inbox.ClaimAsync("owner", 1, Received.AddSeconds(1), TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(4, claimed.Count);
+        Assert.Single(claimed.Select(r => Convert.ToHexString(r.SubjectHash!)).Distinct());
+    }
+
+    [Fact]
+    public async Task Claim_LeasedEvent_IsNotClaimedAgainUntilTheLeaseRunsOut()
+    {
+        await Inbox.StoreAsync(Single("lease", "s"), Received, TimeSpan.Zero, CancellationToken.None);
+
+        var first = await Inbox.ClaimAsync("a", 10, Received.AddSeconds(1), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var during = await Inbox.ClaimAsync("b", 10, Received.AddSeconds(30), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var after = await Inbox.ClaimAsync("b", 10, Received.AddMinutes(2), TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Single(first);
+        Assert.Empty(during);
+        Assert.Equal(2, Assert.Single(after).Attempts);
+    }
+
+    private static readonly string[] Patients = ["9000000009", "9000000017", "9000000025", "9000000033"];
+
     private static ParsedDelivery Parse(string payload, string contentType) => EventParser.Parse(Payloads.Read(payload), contentType, 100);
 
-    private static ParsedDelivery Single(string id, string source) => EventParser.Parse(
-        Encoding.UTF8.GetBytes($$"""{"specversion":"1.0","id":"{{id}}","source":"{{source}}","type":"pds-record-change-2","subject":"9000000017"}"""),
+    private static ParsedDelivery Single(string id, string source, string subject = "9000000017") => EventParser.Parse(
+        Encoding.UTF8.GetBytes($$"""{"specversion":"1.0","id":"{{id}}","source":"{{source}}","type":"pds-record-change-2","subject":"{{subject}}"}"""),
         "application/cloudevents+json",
         1);
 }

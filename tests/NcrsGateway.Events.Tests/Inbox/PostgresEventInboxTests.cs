@@ -10,7 +10,7 @@ public sealed class PostgresEventInboxTests(PostgresFixture postgres) : EventInb
 
     protected override async Task<RelationalStore> OpenStoreAsync()
     {
-        _connectionString = await postgres.Server.CreateDatabaseAsync();
+        _connectionString ??= await postgres.Server.CreateDatabaseAsync();
         return new PostgresStore(_connectionString);
     }
 
