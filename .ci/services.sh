@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v wrk >/dev/null 2>&1 || need+=(wrk) # the bench smoke test (BenchSmokeTests)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
@@ -16,3 +18,4 @@ fi
 # The packages may start system instances on the default ports; the tests use their own, so stop those.
 service redis-server stop >/dev/null 2>&1 || true
 service postgresql stop >/dev/null 2>&1 || true
+service nginx stop >/dev/null 2>&1 || true

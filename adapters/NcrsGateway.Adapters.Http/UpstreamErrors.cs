@@ -14,11 +14,14 @@ namespace NcrsGateway.Adapters.Http;
 /// </summary>
 public static class UpstreamErrors
 {
+    /// <summary>The sentence a caller gets when an upstream answered with a redirect, which no adapter follows.</summary>
+    public const string Redirected = "The national service answered with a redirect, which the gateway does not follow.";
+
     /// <summary>
     /// The common arms of every adapter's status map, after the adapter's own <paramref name="specific"/> arms: 401/403
     /// <c>upstream-access-denied</c>, 408/504 <c>upstream-timeout</c>, 429 <c>upstream-busy</c> (with the upstream's
-    /// Retry-After, at least 1 s), 503 <c>upstream-unavailable</c> (with its Retry-After when it sent one), anything else
-    /// <c>upstream-error</c>. Upstream diagnostics never reach the caller.
+    /// Retry-After, at least 1 s), 503 <c>upstream-unavailable</c> (with its Retry-After when it sent one), a redirect
+    /// (never followed) or anything else <c>upstream-error</c>. Upstream diagnostics never reach the caller.
     /// </summary>
     /// <param name="failure">The upstream's error answer.</param>
     /// <param name="specific">The adapter's own arms, consulted first.</param>
@@ -31,6 +34,7 @@ public static class UpstreamErrors
             HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new(GatewayErrors.UpstreamTimeout),
             HttpStatusCode.TooManyRequests => Busy(failure.RetryAfter ?? TimeSpan.FromSeconds(1)),
             HttpStatusCode.ServiceUnavailable => new(GatewayErrors.UpstreamUnavailable, retryAfter: failure.RetryAfter),
+            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest => new(GatewayErrors.UpstreamError, Redirected),
             _ => new(GatewayErrors.UpstreamError),
         };
     }
@@ -49,6 +53,11 @@ public static class UpstreamErrors
         UpstreamBackoffException { CircuitOpen: true } open => new(
             GatewayErrors.UpstreamUnavailable, $"The gateway will try the national service again in {Seconds(open.RetryAfter)}.", AtLeastOneSecond(open.RetryAfter), e),
         UpstreamBackoffException busy => Busy(busy.RetryAfter, e),
+        UpstreamBudgetException over => new(
+            GatewayErrors.UpstreamRateLimited,
+            $"The gateway keeps its calls to the national service within the service's request limit, and this one could not be sent in time. Try again in {Seconds(over.RetryAfter)}; if the patient is with you now, use local records meanwhile.",
+            AtLeastOneSecond(over.RetryAfter),
+            e),
         UpstreamResponseTooLargeException => new(GatewayErrors.UpstreamError, inner: e),
         BrokenCircuitException => new(GatewayErrors.UpstreamUnavailable, retryAfter: breakDuration, inner: e),
         RateLimiterRejectedException limited => new(GatewayErrors.UpstreamUnavailable, retryAfter: limited.RetryAfter ?? TimeSpan.FromSeconds(1), inner: e),

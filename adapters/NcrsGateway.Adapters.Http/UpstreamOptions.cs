@@ -53,6 +53,25 @@ public abstract class UpstreamOptions
     [Range(65_536, 67_108_864)]
     public int MaxResponseBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The upstream's request budget for this application, all instances together (shared through Redis when it is
+    /// configured): calls beyond it wait for a slot instead of being sent. Defaults to the adapter's descriptor.
+    /// </summary>
+    [Range(0.1, 100_000.0)]
+    public double RequestsPerSecond { get; set; } = 5;
+
+    /// <summary>How many calls may go back to back after a quiet spell (the token bucket's size); 1 spaces calls evenly.</summary>
+    [Range(1, 1000)]
+    public int Burst { get; set; } = 1;
+
+    /// <summary>
+    /// The longest a call waits for a slot in the budget (or for an upstream's short Retry-After to pass) before the
+    /// caller is answered 503 <c>upstream-busy</c> with Retry-After. A retry waits for its slot inside its attempt, so
+    /// for at most what is left of this and half the <see cref="AttemptTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan MaxBudgetWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Most concurrent requests this instance sends to the upstream; further calls are refused fast.</summary>
     [Range(1, 1000)]
     public int MaxConcurrentRequests { get; set; } = 20;

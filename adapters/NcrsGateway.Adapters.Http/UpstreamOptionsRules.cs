@@ -6,7 +6,9 @@ namespace NcrsGateway.Adapters.Http;
 public static class UpstreamOptionsRules
 {
     /// <summary>
-    /// Adds an error unless <see cref="UpstreamOptions.BaseUrl"/> is an absolute http(s) URL whose path ends in '/'.
+    /// Adds an error unless <see cref="UpstreamOptions.BaseUrl"/> is an absolute https URL whose path ends in '/'. Plain
+    /// http only to a loopback host (a sandbox simulator or a local stand-in): anywhere else the upstream token and the
+    /// patient data would travel in clear.
     /// </summary>
     /// <param name="builder">Collects the errors.</param>
     /// <param name="options">The options being validated.</param>
@@ -19,6 +21,12 @@ public static class UpstreamOptionsRules
         if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "https" or "http" } url)
         {
             builder.AddError($"must be an absolute http(s) URL (leave {sectionName}:BaseUrl unset when {sectionName} is not used)", nameof(UpstreamOptions.BaseUrl));
+            return null;
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        {
+            builder.AddError("must be an https URL: plain http is allowed only to a loopback host (localhost, 127.0.0.1, ::1), since the upstream token and patient data would travel in clear", nameof(UpstreamOptions.BaseUrl));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -5,7 +6,8 @@ namespace NcrsGateway.Adapters.Http;
 
 /// <summary>
 /// The outbound pipeline every adapter uses: a concurrency budget, total and per-attempt timeouts, jittered
-/// retries that honour a short upstream Retry-After, and a circuit breaker.
+/// retries that honour a short upstream Retry-After, and a circuit breaker that does not count 429s (the request
+/// budget, <see cref="UpstreamBudgetHandler"/>, pauses on them instead).
 /// </summary>
 public static class UpstreamResilience
 {
@@ -40,6 +42,9 @@ public static class UpstreamResilience
             && HttpClientResiliencePredicates.IsTransient(args.Outcome)
             && !AsksToWaitTooLong(args.Outcome.Result, upstream.MaxRetryAfterWait, time));
 
+        // A 429 is a budget signal (the request budget pauses on it), not a sign the upstream is failing.
+        o.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+            HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
         o.CircuitBreaker.FailureRatio = upstream.BreakerFailureRatio;
         o.CircuitBreaker.MinimumThroughput = upstream.BreakerMinimumThroughput;
         o.CircuitBreaker.BreakDuration = upstream.BreakDuration;

@@ -36,6 +36,7 @@ public sealed partial class UpstreamSender(
         ArgumentNullException.ThrowIfNull(call);
         var current = options();
         var requestId = await UpstreamRequests.AddHeadersAsync(request, call.Context, current.EndUserOrganisationOds, tokens, cancellationToken).ConfigureAwait(false);
+        request.Options.Set(UpstreamBudgetHandler.Priority, call.Context.Priority);
 
         var started = time.GetTimestamp();
         try

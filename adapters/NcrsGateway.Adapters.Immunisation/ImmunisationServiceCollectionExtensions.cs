@@ -16,7 +16,10 @@ public static class ImmunisationServiceCollectionExtensions
         ImmunisationOptions.SectionName,
         typeof(IImmunisationHistory),
         [new ServedResource("Immunization", ["search-type"], ["patient.identifier", "-immunization.target", "-date.from", "-date.to"])],
-        CacheProfile.Never(ImmunisationSource.Name));
+        CacheProfile.Never(ImmunisationSource.Name))
+    {
+        Budget = new RequestBudget(RequestsPerSecond: 5, Burst: 1), // no published figure: the API platform's usual 5 a second per application, spaced evenly
+    };
 
     /// <summary>
     /// Registers the Immunisation FHIR API adapter as the <see cref="IImmunisationHistory"/>, and its <see cref="Descriptor"/>.
@@ -30,7 +33,7 @@ public static class ImmunisationServiceCollectionExtensions
         }
 
         services.AddSingleton(Descriptor);
-        services.AddUpstreamOptions<ImmunisationOptions, ImmunisationOptionsValidator, ImmunisationOptionsRules>(configuration, ImmunisationOptions.SectionName);
+        services.AddUpstreamOptions<ImmunisationOptions, ImmunisationOptionsValidator, ImmunisationOptionsRules>(configuration, Descriptor);
         services.AddStaticAccessToken<ImmunisationOptions>(ImmunisationSource.Name);
         services.AddUpstreamHttpClient<IImmunisationHistory, ImmunisationClient, ImmunisationOptions>(ImmunisationResilience.Configure);
         return services;

@@ -16,7 +16,10 @@ public static class NrlServiceCollectionExtensions
         NrlOptions.SectionName,
         typeof(IRecordLocator),
         [new ServedResource("DocumentReference", ["read", "search-type"], ["subject:identifier", "type", "category"])],
-        new CacheProfile("nrl", TimeSpan.FromMinutes(2), ["DocumentReference"]));
+        new CacheProfile("nrl", TimeSpan.FromMinutes(2), ["DocumentReference"]))
+    {
+        Budget = new RequestBudget(RequestsPerSecond: 5, Burst: 1), // no published figure: the API platform's usual 5 a second per application, spaced evenly
+    };
 
     /// <summary>
     /// Registers the NRL v3 consumer adapter as the <see cref="IRecordLocator"/>, and its <see cref="Descriptor"/>.
@@ -30,7 +33,7 @@ public static class NrlServiceCollectionExtensions
         }
 
         services.AddSingleton(Descriptor);
-        services.AddUpstreamOptions<NrlOptions, NrlOptionsValidator, NrlOptionsRules>(configuration, NrlOptions.SectionName);
+        services.AddUpstreamOptions<NrlOptions, NrlOptionsValidator, NrlOptionsRules>(configuration, Descriptor);
         services.AddStaticAccessToken<NrlOptions>(SourceServices.Nrl);
         services.AddUpstreamHttpClient<IRecordLocator, NrlClient, NrlOptions>(NrlResilience.Configure);
         return services;

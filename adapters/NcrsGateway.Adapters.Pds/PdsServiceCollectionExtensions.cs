@@ -16,7 +16,10 @@ public static class PdsServiceCollectionExtensions
         PdsOptions.SectionName,
         typeof(IDemographicsSource),
         [new ServedResource("Patient", ["read", "search-type"], ["identifier", "family", "given", "birthdate", "gender", "address-postalcode"])],
-        new CacheProfile("pds", TimeSpan.FromMinutes(5), ["Patient"]));
+        new CacheProfile("pds", TimeSpan.FromMinutes(5), ["Patient"]))
+    {
+        Budget = new RequestBudget(RequestsPerSecond: 5, Burst: 1), // PDS allows about 5 requests a second per application; calls spaced evenly (burst 1), as its spike arrest counts
+    };
 
     /// <summary>
     /// Registers the PDS FHIR R4 adapter as the <see cref="IDemographicsSource"/>, and its <see cref="Descriptor"/>.
@@ -30,7 +33,7 @@ public static class PdsServiceCollectionExtensions
         }
 
         services.AddSingleton(Descriptor);
-        services.AddUpstreamOptions<PdsOptions, PdsOptionsValidator, PdsOptionsRules>(configuration, PdsOptions.SectionName);
+        services.AddUpstreamOptions<PdsOptions, PdsOptionsValidator, PdsOptionsRules>(configuration, Descriptor);
         services.AddStaticAccessToken<PdsOptions>(SourceServices.Pds);
         services.AddUpstreamHttpClient<IDemographicsSource, PdsClient, PdsOptions>(PdsResilience.Configure);
         return services;

@@ -12,6 +12,7 @@ internal static class AuditOutcomes
         {
             GatewayException g => g.Error,
             BadHttpRequestException b => Fhir.RequestBodyErrors.Of(b),
+            OperationCanceledException when status == StatusCodes.Status499ClientClosedRequest => GatewayErrors.RequestAbandoned, // the caller went away: not a fault
             null => written ?? Fhir.StatusErrors.Of(status),
             _ => GatewayErrors.InternalError,
         };

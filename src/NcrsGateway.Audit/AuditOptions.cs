@@ -42,6 +42,17 @@ public sealed class AuditOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Longest a committed write (the row of a selection or launch) waits for the store before the action is refused
+    /// with audit-unavailable (503). A hung store (connected, never answering) costs a caller at most this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest an AuditEvent search waits for the store (storing the journal backlog first, then the query) before 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan SearchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Longest wait between retries while the store is down, so the backlog starts draining within this time of its return.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NcrsGateway.Audit.Crypto;
+using NcrsGateway.Core.Security;
 
 namespace NcrsGateway.Audit;
 
@@ -31,15 +32,8 @@ internal sealed class AuditOptionsRules(AuditKeyPolicy policy) : IValidateOption
             return builder.Build();
         }
 
-        if (!AuditKeys.IsValidKey(encryption))
-        {
-            builder.AddError("must be base64 of exactly 32 bytes", nameof(AuditOptions.EncryptionKey));
-        }
-
-        if (!AuditKeys.IsValidKey(hash))
-        {
-            builder.AddError("must be base64 of exactly 32 bytes", nameof(AuditOptions.HashKey));
-        }
+        CheckKey(builder, encryption, nameof(AuditOptions.EncryptionKey));
+        CheckKey(builder, hash, nameof(AuditOptions.HashKey));
 
         if (encryption is not null && string.Equals(encryption, hash, StringComparison.Ordinal))
         {
@@ -47,5 +41,18 @@ internal sealed class AuditOptionsRules(AuditKeyPolicy policy) : IValidateOption
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Base64 of exactly 32 bytes, and random-looking (<see cref="KeyMaterial"/>).</summary>
+    private static void CheckKey(ValidateOptionsResultBuilder builder, string? base64, string name)
+    {
+        if (!AuditKeys.IsValidKey(base64))
+        {
+            builder.AddError("must be base64 of exactly 32 bytes", name);
+        }
+        else if (KeyMaterial.Weakness(Convert.FromBase64String(base64!)) is { } weakness)
+        {
+            builder.AddError(weakness, name);
+        }
     }
 }

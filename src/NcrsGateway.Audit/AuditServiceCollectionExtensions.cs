@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,7 +57,7 @@ public static partial class AuditServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddHostedService<AuditTrailService>();
         services.AddHealthChecks()
-            .AddCheck<AuditStoreHealthCheck>("audit-store", tags: ["ready"]) // ServiceDefaults' ready tag
+            .AddCheck<AuditStoreHealthCheck>("audit-store", failureStatus: HealthStatus.Degraded, tags: ["ready"]) // ServiceDefaults' ready tag; hung store: Degraded
             .AddCheck<AuditJournalHealthCheck>("audit-journal", tags: ["ready"]);
         return services;
     }

@@ -18,9 +18,7 @@ internal sealed class AuditStoreHealthCheck(IAuditStore store, AuditTrail trail)
         var data = new Dictionary<string, object> { ["pendingRows"] = pending };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            await store.PingAsync(timeout.Token).ConfigureAwait(false);
+            await store.PingAsync(cancellationToken).ConfigureAwait(false); // bounded by the readiness check timeout (ServiceDefaults)
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -110,8 +110,14 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         var row = _mapper.ToRow(record);
         if (durability == AuditDurability.Committed)
         {
-            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-            await _store.InsertAsync([row], cancellationToken).ConfigureAwait(false);
+            await BoundedAsync(
+                async ct =>
+                {
+                    await EnsureSchemaAsync(ct).ConfigureAwait(false);
+                    await _store.InsertAsync([row], ct).ConfigureAwait(false);
+                },
+                _options.CommitTimeout,
+                cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -128,9 +134,20 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
 
         await StartAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<AuditRow> rows = [];
+        await BoundedAsync(async ct => rows = await SearchStoreAsync(query, after, ct).ConfigureAwait(false), _options.SearchTimeout, cancellationToken).ConfigureAwait(false);
+
+        var page = rows.Take(query.Count).Select(_mapper.ToRecord).ToList();
+        var next = rows.Count > query.Count ? new AuditCursor(page[^1].Recorded, page[^1].Id).Encode() : null;
+        return new AuditPage(page, next);
+    }
+
+    /// <summary>Stores every acknowledged row, then runs the query.</summary>
+    private async Task<IReadOnlyList<AuditRow>> SearchStoreAsync(AuditQuery query, AuditCursor? after, CancellationToken cancellationToken)
+    {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(query.Scope);
-        var rows = await _store.SearchAsync(
+        return await _store.SearchAsync(
             new AuditRowQuery(
                 query.Patient is { } patient ? _protector.Hash(patient) : null,
                 query.UserId,
@@ -144,10 +161,25 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 OrganisationOds = query.Scope.OrganisationOds,
             },
             cancellationToken).ConfigureAwait(false);
+    }
 
-        var page = rows.Take(query.Count).Select(_mapper.ToRecord).ToList();
-        var next = rows.Count > query.Count ? new AuditCursor(page[^1].Recorded, page[^1].Id).Encode() : null;
-        return new AuditPage(page, next);
+    /// <summary>
+    /// Runs <paramref name="work"/> against the store for at most <paramref name="timeout"/>: the store is asked to cancel
+    /// then, and the caller stops waiting then whether or not it does (a hung server may ignore the request). Throws a
+    /// <see cref="TimeoutException"/>, which callers turn into audit-unavailable.
+    /// </summary>
+    private async Task BoundedAsync(Func<CancellationToken, Task> work, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            await work(bound.Token).WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The audit store did not answer within {timeout.TotalMilliseconds:0} ms.", e);
+        }
     }
 
     /// <summary>Graceful stop: no new appends, every journalled row stored, the journal removed.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NcrsGateway.Caching.Redis;
 using NcrsGateway.Core.Adapters;
+using NcrsGateway.Core.Security;
 
 namespace NcrsGateway.Caching;
 
@@ -20,6 +21,11 @@ internal sealed class CacheOptionsRules(IOptions<RedisOptions> redis, IEnumerabl
         if (options.Enabled && redis.Value.IsConfigured && string.IsNullOrWhiteSpace(options.KeyHashSecret))
         {
             builder.AddError("is required when Redis:Configuration is set, so every instance derives the same cache keys", nameof(CacheOptions.KeyHashSecret));
+        }
+
+        if (options.KeyHashSecret is { Length: > 0 } secret && KeyMaterial.Weakness(System.Text.Encoding.UTF8.GetBytes(secret)) is { } weakness)
+        {
+            builder.AddError(weakness, nameof(CacheOptions.KeyHashSecret));
         }
 
         var profiles = descriptors.Select(d => d.CacheProfile).Concat(registered).ToList();

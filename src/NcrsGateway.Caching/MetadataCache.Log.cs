@@ -8,4 +8,7 @@ internal sealed partial class MetadataCache
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Waited the single-flight timeout for another instance's fetch; fetching upstream directly")]
     private static partial void LogSingleFlightTimedOut(ILogger logger);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Debug, Message = "The shared fetch this caller waited on was cancelled by the caller that started it; joining a new one (attempt {Attempt})")]
+    private static partial void LogSharedFetchCancelled(ILogger logger, int attempt);
 }

@@ -24,6 +24,9 @@ internal sealed partial class MetadataCache(
     /// <summary>On every tier-1 entry, so all of them can be evicted at once.</summary>
     private const string AllEntriesTag = "gw:all";
 
+    /// <summary>How many shared fetches one caller joins when the ones it joined end cancelled by their starters.</summary>
+    private const int MaxJoinAttempts = 3;
+
     /// <summary>Identifies this instance on the invalidation channel, so it skips its own messages.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
@@ -50,7 +53,7 @@ internal sealed partial class MetadataCache(
         }
 
         var load = new Load(this, key, fetch, ttl);
-        var entry = await local.GetOrCreateAsync(key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(ttl), LocalTags(key), cancellationToken).ConfigureAwait(false);
+        var entry = await JoinAsync(load, cancellationToken).ConfigureAwait(false);
         if (entry.AgeAt(time.GetUtcNow()) >= ttl)
         {
             // A tier-1 entry filled from an older shared entry can outlive the TTL: never serve it past it.
@@ -58,6 +61,31 @@ internal sealed partial class MetadataCache(
         }
 
         return new CacheLookup(entry, load.FetchedUpstream ? CacheStatus.Miss : CacheStatus.Hit);
+    }
+
+    /// <summary>
+    /// Tier 1's single flight: the first caller's fetch serves everyone waiting on the key, and HybridCache cancels it
+    /// only when the last of them gives up. Should the fetch end cancelled while this caller still waits (the caller
+    /// that started it left before it could run), this caller starts or joins a new one: a caller never receives
+    /// another caller's cancellation.
+    /// </summary>
+    private async Task<CachedFhirResponse> JoinAsync(Load load, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await local.GetOrCreateAsync(load.Key.Key, load, static (l, ct) => new ValueTask<CachedFhirResponse>(l.Owner.LoadAsync(l, ct)), EntryOptions(load.Ttl), LocalTags(load.Key), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogSharedFetchCancelled(logger, attempt);
+                if (attempt >= MaxJoinAttempts)
+                {
+                    throw new Core.Errors.GatewayException(Core.Errors.GatewayErrors.UpstreamUnavailable, inner: e);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class ClinicalAudit(IAuditTrail trail, TimeProvider time
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogAuditFailed(logger, action, e.GetType().Name);
-            throw new GatewayException(GatewayErrors.AuditUnavailable, inner: e);
+            throw new GatewayException(GatewayErrors.AuditUnavailable, NothingChanged(action), inner: e);
         }
 
         return id;
@@ -44,6 +44,14 @@ internal sealed partial class ClinicalAudit(IAuditTrail trail, TimeProvider time
             LogAuditFailed(logger, action, e.GetType().Name);
         }
     }
+
+    /// <summary>What the refused action left as it was (the state change comes only after the row is committed).</summary>
+    private static string? NothingChanged(string action) => action switch
+    {
+        AuditActions.PatientSelect => "Nothing was selected: your previous selection, if you had one, still stands.",
+        AuditActions.NcrsLaunch => "Your selection was not used: launch again with it in a moment.",
+        _ => null,
+    };
 
     private static AuditRecord Record(Guid id, DateTimeOffset now, string action, AuditOutcome outcome, GatewayError? error, ClinicalUser user, NhsNumber? patient, string correlationId, string? encounterId, string? originFeature, string? detail) =>
         new(id, now, action, outcome, error?.Category, error?.Code, user.UserId, user.Role, user.OrganisationOds, user.WorkstationId, user.ClientApp, originFeature, encounterId, patient, correlationId, detail);

@@ -80,6 +80,7 @@ internal static class PatientOperationEndpoints
         {
             result.Add("requestedNhsNumber", new Identifier(NhsNumber.System, nhsNumber.Value));
             result.Add("notice", new FhirString(SupersededNotice));
+            result.Add("replacedBy", VerificationParameters.ReplacedBy(selection.Patient.Current));
         }
 
         return FhirResult.From(result);

@@ -25,6 +25,14 @@ internal static class PatientCareMapper
     public static void Map(PatientCareAttributes care, PatientRecord record, Patient patient)
     {
         MapList(care.Contacts, record, patient.Contact, Contact, () => new Patient.ContactComponent());
+        foreach (var placeholder in patient.Contact.Where(c => c.Name is null && c.Telecom.Count == 0 && c.Address is null && c.Organization is null
+            && c.Extension.Any(e => e.Url == GatewayExtensions.DataAbsentReasonUrl)))
+        {
+            // R4 pat-1 (a contact has a name, telecom, address or organization): a withheld contact keeps its state on the
+            // contact and says its name is absent for the same reason, rather than leaving an empty contact.
+            placeholder.Name = new HumanName { Extension = [.. placeholder.Extension.Where(e => e.Url == GatewayExtensions.DataAbsentReasonUrl).Select(e => (Extension)e.DeepCopy())] };
+        }
+
         MapManagingOrganisation(care.ManagingOrganisation, record, patient);
         if (care.MultipleBirth.Value is { } birth)
         {

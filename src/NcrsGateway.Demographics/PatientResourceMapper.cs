@@ -36,11 +36,11 @@ internal static class PatientResourceMapper
         patient.Identifier.Add(NhsIdentifier(record.Identity.NhsNumber, record.Identity.VerificationStatus, Identifier.IdentifierUse.Official));
         foreach (var old in record.Identity.SupersededNumbers)
         {
-            patient.Identifier.Add(NhsIdentifier(old, null, Identifier.IdentifierUse.Old));
+            // UK Core allows one NHS number identifier: a merged-in number is named by the link (and answers a read as a replaced-by stub)
             patient.Link.Add(new Patient.LinkComponent
             {
                 Type = Patient.LinkType.Replaces,
-                Other = new ResourceReference { Identifier = new Identifier(NhsNumber.System, old.Value), Display = "Superseded NHS number (merged into this record)" },
+                Other = new ResourceReference($"Patient/{old.Value}", "Superseded NHS number (merged into this record)") { Identifier = new Identifier(NhsNumber.System, old.Value) },
             });
         }
 
@@ -54,6 +54,39 @@ internal static class PatientResourceMapper
         PatientCareMapper.Map(a.Care, record, patient);
         return patient;
     }
+
+    /// <summary>
+    /// What a read of a superseded NHS number answers: a Patient with that number as its id, <c>active: false</c>, a
+    /// <c>replaced-by</c> link to the current record and a narrative saying so. It carries no demographics, so nothing is
+    /// ever filed against the old number by mistake.
+    /// </summary>
+    public static Patient ToReplaced(NhsNumber requested, PatientRecord record)
+    {
+        var current = record.Identity.NhsNumber.Value;
+        var patient = new Patient
+        {
+            Id = requested.Value,
+            Meta = Meta(record),
+            Active = false,
+            Text = new Narrative
+            {
+                Status = Narrative.NarrativeStatus.Generated,
+                Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>{SupersededWarning}</p><p>Current NHS number: {current}.</p></div>",
+            },
+        };
+        patient.Identifier.Add(NhsIdentifier(requested, null, Identifier.IdentifierUse.Old));
+        patient.Link.Add(new Patient.LinkComponent
+        {
+            Type = Patient.LinkType.ReplacedBy,
+            Other = new ResourceReference($"Patient/{current}", "Current NHS number for this patient") { Identifier = new Identifier(NhsNumber.System, current) },
+        });
+        return patient;
+    }
+
+    /// <summary>The sentence a caller shows when a read names a superseded NHS number (narrative of <see cref="ToReplaced"/>).</summary>
+    public const string SupersededWarning =
+        "This NHS number has been superseded: the patient's record is now held under their current NHS number. "
+        + "Read the patient by the current number (link replaced-by) and update the local record through your normal process.";
 
     private static Meta Meta(PatientRecord record)
     {
@@ -189,7 +222,7 @@ internal static class PatientResourceMapper
         if (t.OtherSystem is { } other)
         {
             point.SystemElement ??= new Code<ContactPoint.ContactPointSystem>();
-            point.SystemElement.Extension.Add(new Extension(OtherContactSystemUrl, new Coding(other.System, other.Code, other.Display)));
+            point.SystemElement.Extension.Add(new Extension(OtherContactSystemUrl, new CodeableConcept(other.System, other.Code, other.Display, null))); // UK Core STU2: valueCodeableConcept
         }
 
         return point;
@@ -218,7 +251,7 @@ internal static class PatientResourceMapper
         foreach (var key in a.Keys)
         {
             var ext = new Extension { Url = AddressKeyUrl };
-            ext.AddExtension("type", new Coding(AddressKeyTypeSystem, key.Type));
+            ext.AddExtension("type", new CodeableConcept(AddressKeyTypeSystem, key.Type)); // UK Core STU2: valueCodeableConcept
             ext.AddExtension("value", new FhirString(key.Value));
             address.Extension.Add(ext);
         }

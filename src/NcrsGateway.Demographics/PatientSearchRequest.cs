@@ -21,6 +21,9 @@ internal static class PatientSearchRequest
         ["family", "given", "birthdate", "gender", "address-postalcode", "_fuzzy-match", "_exact-match", "_max-results"];
 
     private static readonly HashSet<string> Known = new(DemographicParameters.Append(IdentifierParameter).Append("_format"), StringComparer.Ordinal);
+    /// <summary>Characters a name searched with a wildcard must have besides the wildcard (as PDS requires).</summary>
+    public const int MinimumNameCharactersWithWildcard = 2;
+
     private static readonly HashSet<string> Genders = ["male", "female", "other", "unknown"];
 
     /// <summary>The NHS number of an identifier search, or null when this is a demographic search.</summary>
@@ -62,7 +65,7 @@ internal static class PatientSearchRequest
         {
             if (!Known.Contains(key))
             {
-                throw Invalid($"The search parameter '{key}' is not supported.");
+                throw Invalid(Fhir.UnsupportedParameters.Detail("Patient search", DemographicParameters.Prepend(IdentifierParameter)));
             }
         }
 
@@ -94,7 +97,21 @@ internal static class PatientSearchRequest
         }
 
         var given = query["given"].Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g!.Trim()).ToList();
+        RefuseWildcardOnly("family", family);
+        given.ForEach(g => RefuseWildcardOnly("given", g));
         return new PatientSearchQuery(family?.Trim(), given, birthDates, gender, Single(query, "address-postalcode"), fuzzy, exact, max);
+    }
+
+    /// <summary>
+    /// A name made (almost) only of the <c>*</c> wildcard matches every patient in the date range: PDS needs two
+    /// characters besides wildcards, and so does the gateway, before anything goes upstream.
+    /// </summary>
+    private static void RefuseWildcardOnly(string name, string? value)
+    {
+        if (value is not null && value.Contains('*', StringComparison.Ordinal) && value.Count(c => c is not '*' && !char.IsWhiteSpace(c)) < MinimumNameCharactersWithWildcard)
+        {
+            throw Invalid($"{name} with the * wildcard needs at least {MinimumNameCharactersWithWildcard} letters besides it (e.g. Sm*): a wildcard on its own would match every patient in the date range. Give more of the name, or search by NHS number.");
+        }
     }
 
     private static DateSearch ParseDate(string? value)

@@ -11,8 +11,13 @@ internal sealed class PatientService(IDemographicsSource demographics, TimeProvi
     public async Task<PatientRead> ReadAsync(NhsNumber nhsNumber, RequestContext context, string baseUrl, CancellationToken cancellationToken)
     {
         var record = await demographics.ReadAsync(nhsNumber, context, cancellationToken).ConfigureAwait(false);
-        var current = record.Identity.IsSuperseded(nhsNumber) ? $"{baseUrl}/Patient/{record.Identity.NhsNumber.Value}" : null;
-        return new PatientRead(PatientResourceMapper.ToFhir(record), record.Provenance, current);
+        if (record.Identity.IsSuperseded(nhsNumber))
+        {
+            // id = the number asked for, active false, replaced-by the current record (Content-Location names it too)
+            return new PatientRead(PatientResourceMapper.ToReplaced(nhsNumber, record), record.Provenance, $"{baseUrl}/Patient/{record.Identity.NhsNumber.Value}");
+        }
+
+        return new PatientRead(PatientResourceMapper.ToFhir(record), record.Provenance, null);
     }
 
     public async Task<Bundle> SearchByIdentifierAsync(NhsNumber nhsNumber, RequestContext context, string baseUrl, string selfQuery, CancellationToken cancellationToken)

@@ -26,9 +26,17 @@ public static class FhirEdgeExtensions
         .UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = OperationOutcomes.WriteInternalErrorAsync,
-            SuppressDiagnosticsCallback = c => c.Exception is Core.Errors.GatewayException or OperationCanceledException,
+            SuppressDiagnosticsCallback = c => IsExpected(c.Exception),
         })
         .UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = FhirStatusCodePages.WriteAsync });
+
+    /// <summary>
+    /// Exceptions that are no fault of the gateway, or that were logged where they were raised: taxonomy errors, a caller
+    /// that went away, and a client's bad request (a body over its limit, a malformed form), which
+    /// <see cref="GatewayExceptionHandler"/> answers with a 4xx. The framework would otherwise log them at Error with a stack trace.
+    /// </summary>
+    private static bool IsExpected(Exception exception) =>
+        exception is Core.Errors.GatewayException or OperationCanceledException or BadHttpRequestException { StatusCode: < 500 };
 
     /// <summary>FHIR endpoints speak FHIR JSON only: anything else asked for gets 406.</summary>
     public static IApplicationBuilder UseFhirFormat(this IApplicationBuilder app) => app.UseMiddleware<FhirFormatMiddleware>();

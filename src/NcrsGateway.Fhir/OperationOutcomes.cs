@@ -21,13 +21,26 @@ public static class OperationOutcomes
         ],
     };
 
+    /// <summary>
+    /// The response for <paramref name="exception"/>. Retry-After is decided here, once for every route: the exception's
+    /// own wait, else its taxonomy entry's, else (for any 503) <see cref="GatewayErrors.DefaultRetryAfter"/>.
+    /// </summary>
     public static FhirResult Result(GatewayException exception, string correlationId) =>
         new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
                 Create(exception.Error, exception.Detail, correlationId), Core.Fhir.FhirJson.Options),
             exception.Error.HttpStatus)
         {
-            RetryAfter = exception.RetryAfter,
+            RetryAfter = RetryAfter(exception),
         };
+
+    /// <summary>The Retry-After a caller gets with <paramref name="exception"/>: always one on a 503.</summary>
+    public static TimeSpan? RetryAfter(GatewayException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.RetryAfter
+            ?? exception.Error.RetryAfter
+            ?? (exception.Error.HttpStatus == StatusCodes.Status503ServiceUnavailable ? GatewayErrors.DefaultRetryAfter : null);
+    }
 
     public static System.Threading.Tasks.Task WriteAsync(HttpContext context, GatewayException exception)
     {

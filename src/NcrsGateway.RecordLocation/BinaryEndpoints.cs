@@ -61,7 +61,7 @@ internal static class BinaryEndpoints
         {
             if (key is not ContentParameter and not "_format")
             {
-                throw new GatewayException(GatewayErrors.InvalidRequest, $"The parameter '{key}' is not supported here.");
+                throw new GatewayException(GatewayErrors.InvalidRequest, Fhir.UnsupportedParameters.Detail("document download", [ContentParameter]));
             }
         }
 

@@ -31,7 +31,7 @@ internal static class DocumentReferenceSearchRequest
         {
             if (!Known.Contains(key))
             {
-                throw Invalid($"The search parameter '{key}' is not supported.");
+                throw Invalid(Fhir.UnsupportedParameters.Detail("DocumentReference search", Known.Where(k => k != "_format")));
             }
         }
 

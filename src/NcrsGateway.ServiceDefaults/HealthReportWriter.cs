@@ -6,15 +6,17 @@ using Microsoft.Net.Http.Headers;
 namespace NcrsGateway.ServiceDefaults;
 
 /// <summary>
-/// Writes a health report: the overall status as plain text (what probes read), or, when the caller accepts JSON,
-/// every entry with its status, description and data (e.g. <c>upstream:pds</c> with its breaker state and last
-/// success). Exception messages are never written: entries' own descriptions and data hold no patient data.
+/// Writes a health report: the overall status as plain text (what probes read), or, when the caller accepts JSON and
+/// may read the detail (a signed-in operations role), every entry with its status, description and data (e.g.
+/// <c>upstream:pds</c> with its breaker state and last success). Anyone else gets the plain status, JSON asked for or
+/// not: which upstreams are configured, their breakers and the audit backlog are of use to an attacker. Exception
+/// messages are never written: entries' own descriptions and data hold no patient data.
 /// </summary>
-internal static class HealthReportWriter
+internal sealed class HealthReportWriter(Func<HttpContext, bool> mayReadDetail)
 {
-    public static Task WriteAsync(HttpContext context, HealthReport report)
+    public Task WriteAsync(HttpContext context, HealthReport report)
     {
-        if (!AcceptsJson(context.Request))
+        if (!AcceptsJson(context.Request) || !mayReadDetail(context))
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync(report.Status.ToString(), context.RequestAborted);

@@ -20,6 +20,13 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>
+    /// Longest any one health check may take (unless its registration names its own timeout): under the 1 s readiness
+    /// probe timeout in deploy/, so a hung dependency makes the probe answer Degraded (or Unhealthy, per the check's
+    /// failure status) instead of timing the probe out on every instance at once.
+    /// </summary>
+    public static readonly TimeSpan ReadyCheckTimeout = TimeSpan.FromMilliseconds(800);
+
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         // Framework request/response logs print raw URLs (which hold NHS numbers): keep them quiet at the source.
@@ -65,19 +72,23 @@ public static class ServiceDefaultsExtensions
         }
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(o => BoundedHealthCheck.Apply(o, ReadyCheckTimeout)); // after every AddCheck
         return builder;
     }
 
     /// <summary>Liveness (process up) and readiness (dependencies usable) endpoints, in every environment, never rate-limited.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="app">The application.</param>
+    /// <param name="mayReadDetail">Who gets readiness detail as JSON (e.g. a signed-in user with an operations role); everyone else gets the plain status. Unset: nobody.</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Func<HttpContext, bool>? mayReadDetail = null)
     {
+        var writer = new HealthReportWriter(mayReadDetail ?? (_ => false));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous()
             .DisableRateLimiting(); // probes are never limited
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = r => !r.Tags.Contains(LiveTag) || r.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync, // plain status; every entry (per-upstream breaker, last success) as JSON on request
+            ResponseWriter = writer.WriteAsync, // plain status; every entry (per-upstream breaker, last success) as JSON for mayReadDetail callers
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

@@ -73,12 +73,12 @@ public static class GatewayApp
         app.UseCorrelation();
         app.UseFhirErrors();
         app.UseAuditMiddleware();
-        app.UseFhirFormat();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseFhirFormat(); // after authentication: a 406's audit row names its user
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
 
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         app.MapEvents(); // the MNS ingestion route, outside /fhir
         map?.Invoke(app);

@@ -98,6 +98,28 @@ public abstract partial class AdapterConformanceTests<TPort, TResult, TOptions>
         }
     }
 
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task UpstreamRedirect_IsNotFollowed_AndIsAnUpstreamError(int status)
+    {
+        // Where the redirect points: a path on the same stand-in that would answer, so following it would succeed.
+        const string Elsewhere = "/elsewhere/";
+        Server.Given(Request.Create().WithPath(p => p.StartsWith(Elsewhere, StringComparison.Ordinal)).UsingAnyMethod()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/fhir+json").WithBody(MinimalValidResponse(ValidNhsNumber)));
+        Server.Given(Request.Create().UsingAnyMethod()).AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Location", Server.Url + Elsewhere + "followed"));
+
+        var e = await Assert.ThrowsAsync<GatewayException>(() => CallAsync(BuildAdapter(new Dictionary<string, string?>(NoRetrySettings)), Context()));
+
+        Assert.Equal((ExpectedError(status) ?? GatewayErrors.UpstreamError).Code, e.Error.Code);
+        Assert.Contains("redirect", e.Detail ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(Received);
+        Assert.DoesNotContain(Received, r => r.Path.StartsWith(Elsewhere, StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex TenDigits();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
@@ -88,6 +89,21 @@ public sealed partial class NrlClientTests : IClassFixture<SandboxFixture>, IDis
         Assert.Equal(2, ids.Count);
         Assert.True(Guid.TryParse(ids[0], out _));
         Assert.Equal(ids[0], ids[1]);
+    }
+
+    [Fact]
+    public async Task UnmarkedPost_After503_IsNeverRetried()
+    {
+        // Only the search is marked safe to re-send: any other POST through NRL's pipeline goes once, even on a 503.
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(503));
+        using var host = new NrlTestHost(FaultBaseUrl);
+        var http = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IRecordLocator));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "DocumentReference") { Content = new StringContent("{}") };
+
+        using var response = await http.SendAsync(post);
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Single(_server.LogEntries);
     }
 
     [Fact]

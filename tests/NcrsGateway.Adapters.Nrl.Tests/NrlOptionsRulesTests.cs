@@ -11,6 +11,9 @@ public sealed class NrlOptionsRulesTests
     [InlineData("https://api.service.nhs.uk/personal-demographics/FHIR/R4/", null, false)]
     [InlineData("https://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", "true", false)]
     [InlineData("http://localhost:5001/record-locator/consumer/FHIR/R4/", "true", true)]
+    [InlineData("http://127.0.0.1:5001/record-locator/consumer/FHIR/R4/", null, true)]
+    [InlineData("http://api.service.nhs.uk/record-locator/consumer/FHIR/R4/", null, false)] // plain http off loopback
+    [InlineData("http://10.1.2.3/record-locator/consumer/FHIR/R4/", null, false)]
     public void Validate_BaseUrlAndHttpAllowance_AcceptsOnlySafeCombinations(string baseUrl, string? allowHttp, bool valid)
     {
         using var host = new NrlTestHost(new Uri(baseUrl), new Dictionary<string, string?> { ["Adapters:Nrl:AllowHttpContentUrls"] = allowHttp });

@@ -38,12 +38,33 @@ public sealed class PdsOptionsValidationTests
     [InlineData("Adapters:Pds:TotalTimeout", "00:00:01", "at least AttemptTimeout")]
     [InlineData("Adapters:Pds:EndUserOrganisationOds", "not an ods!", "EndUserOrganisationOds")]
     [InlineData("Adapters:Pds:MaxRetries", "9", "MaxRetries")]
+    [InlineData("Adapters:Pds:RequestsPerSecond", "0", "RequestsPerSecond")]
+    [InlineData("Adapters:Pds:Burst", "0", "Burst")]
+    [InlineData("Adapters:Pds:MaxBudgetWait", "00:01:00", "MaxBudgetWait")]
     public void Options_InvalidValue_FailsWithAMessageNamingTheProblem(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/", [key] = value };
 
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_RequestBudget_DefaultsToTheDescriptorsFiveASecondAndConfigurationOverridesIt()
+    {
+        var defaults = Resolve(new() { ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/" });
+        var raised = Resolve(new()
+        {
+            ["Adapters:Pds:BaseUrl"] = "https://int.api.service.nhs.uk/personal-demographics/FHIR/R4/",
+            ["Adapters:Pds:RequestsPerSecond"] = "20",
+            ["Adapters:Pds:Burst"] = "4",
+        });
+
+        Assert.Equal(PdsServiceCollectionExtensions.Descriptor.Budget, new NcrsGateway.Core.Adapters.RequestBudget(defaults.RequestsPerSecond, defaults.Burst));
+        Assert.Equal(5, defaults.RequestsPerSecond);
+        Assert.Equal(1, defaults.Burst);
+        Assert.Equal(TimeSpan.FromSeconds(2), defaults.MaxBudgetWait);
+        Assert.Equal((20d, 4), (raised.RequestsPerSecond, raised.Burst));
     }
 
     [Fact]

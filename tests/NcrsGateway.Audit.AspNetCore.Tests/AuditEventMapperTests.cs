@@ -98,6 +98,15 @@ public sealed class AuditEventMapperTests
     }
 
     [Fact]
+    public void ToFhir_RowNamingSeveralPatients_HasOnePatientEntityEachInOrder()
+    {
+        var e = AuditEventMapper.ToFhir(Row with { OtherPatients = [Nhs("9000000017"), Nhs("9000000025")] }, isQuery: true);
+
+        var patients = e.Entity.Where(x => x.Role?.Code == "1").Select(x => x.What.Identifier.Value).ToList();
+        Assert.Equal(["9000000009", "9000000017", "9000000025"], patients);
+    }
+
+    [Fact]
     public void ToFhir_NoPatient_HasOnlyTheRequestEntity()
     {
         var entity = Assert.Single(AuditEventMapper.ToFhir(Row with { Patient = null }, isQuery: false).Entity);

@@ -2,8 +2,8 @@ namespace NcrsGateway.Audit.Tests;
 
 public sealed class AuditOptionsRulesTests
 {
-    private static readonly string KeyA = Convert.ToBase64String(new byte[32]);
-    private static readonly string KeyB = Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray());
+    private static readonly string KeyA = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static readonly string KeyB = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     [Theory]
     [InlineData(false, null, null, false)]
@@ -12,6 +12,8 @@ public sealed class AuditOptionsRulesTests
     [InlineData(false, "A", "A", false)]
     [InlineData(false, "A", null, false)]
     [InlineData(false, "short", "B", false)]
+    [InlineData(false, "zeros", "B", false)]
+    [InlineData(false, "A", "counting", false)]
     public void Validate_Keys_RequiredOutsideDevelopmentAndWellFormed(bool allowGenerated, string? encryption, string? hash, bool valid)
     {
         var options = new AuditOptions { EncryptionKey = Key(encryption), HashKey = Key(hash) };
@@ -19,6 +21,17 @@ public sealed class AuditOptionsRulesTests
         var result = new AuditOptionsRules(new AuditKeyPolicy(allowGenerated)).Validate(null, options);
 
         Assert.Equal(valid, result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_AllZeroEncryptionKey_FailsNamingTheKeyAndHowToMakeOne()
+    {
+        var options = new AuditOptions { EncryptionKey = Key("zeros"), HashKey = KeyB };
+
+        var result = new AuditOptionsRules(new AuditKeyPolicy(false)).Validate(null, options);
+
+        Assert.Contains("EncryptionKey", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -base64 32", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,6 +58,8 @@ public sealed class AuditOptionsRulesTests
         "A" => KeyA,
         "B" => KeyB,
         "short" => Convert.ToBase64String(new byte[16]),
+        "zeros" => Convert.ToBase64String(new byte[32]),
+        "counting" => Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
         _ => null,
     };
 }

@@ -24,6 +24,7 @@ public static class TestTokens
     public static readonly TestUser SecondClinician = new("test-clinician-2", "clinician", "Y12345");
     public static readonly TestUser Reader = new("test-reader", "reader", "Y12345");
     public static readonly TestUser Auditor = new("test-auditor", "auditor", "Y12345");
+    public static readonly TestUser Support = new("test-support", "support", "Y12345");
 
     /// <summary>Host settings under which these tokens validate.</summary>
     public static Dictionary<string, string?> Settings() => new()

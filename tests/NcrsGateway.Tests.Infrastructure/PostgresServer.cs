@@ -18,6 +18,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
     private readonly bool _asPostgresUser;
     private bool _running;
+    private bool _paused;
 
     private PostgresServer(string root, string bin, int port, bool asPostgresUser)
     {
@@ -73,6 +74,33 @@ public sealed class PostgresServer : IAsyncDisposable
         _running = true;
     }
 
+    /// <summary>
+    /// Hangs the server without closing a socket (SIGSTOP to the postmaster and every backend): connections stay open
+    /// and new ones are accepted by the kernel, but nothing answers. Always pair with <see cref="Resume"/> (dispose
+    /// resumes a paused server too).
+    /// </summary>
+    public void Pause()
+    {
+        var postmaster = PostmasterPid();
+        _paused = true;
+        Signal("-STOP", [postmaster]); // first, so it forks no new backend meanwhile
+        Signal("-STOP", ChildrenOf(postmaster));
+    }
+
+    /// <summary>Lets a paused server carry on (SIGCONT to every backend, then the postmaster).</summary>
+    public void Resume()
+    {
+        if (!_paused)
+        {
+            return;
+        }
+
+        var postmaster = PostmasterPid();
+        Signal("-CONT", ChildrenOf(postmaster));
+        Signal("-CONT", [postmaster]);
+        _paused = false;
+    }
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
@@ -86,6 +114,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Resume();
         NpgsqlConnection.ClearAllPools();
         try
         {
@@ -98,6 +127,50 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    private int PostmasterPid() =>
+        int.Parse(File.ReadLines(Path.Combine(_root, "data", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>Every process whose parent is <paramref name="parent"/> (the backends and helpers of the cluster).</summary>
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": state ppid ...
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // the process ended meanwhile
+            }
+        }
+
+        return children;
+    }
+
+    private static void Signal(string signal, IReadOnlyList<int> pids)
+    {
+        if (pids.Count == 0)
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit(5000);
     }
 
     private static string? FindBinaries() =>

@@ -23,21 +23,53 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, Cache
         var time = http.RequestServices.GetRequiredService<TimeProvider>();
         var baseUrl = http.RequestServices.GetRequiredService<FhirBaseUrl>().For(http.Request);
         CacheLookup lookup;
+        var run = new SharedFetch();
         try
         {
-            lookup = await cache.GetOrFetchAsync(key, WantsRefresh(http.Request), async _ =>
+            lookup = await cache.GetOrFetchAsync(key, WantsRefresh(http.Request), async shared =>
             {
-                var result = await next(context).ConfigureAwait(false);
-                return ToPayload(result, baseUrl, time) ?? throw new UncacheableResultException(result);
+                if (!run.TryStart())
+                {
+                    throw new OperationCanceledException(shared); // this request left before its fetch started: waiters start another
+                }
+
+                try
+                {
+                    // Other callers wait on this fetch: it ends when the last of them gives up, not when this caller does.
+                    UseCancellation(context, shared);
+                    var result = await next(context).ConfigureAwait(false);
+                    return ToPayload(result, baseUrl, time) ?? throw new UncacheableResultException(result);
+                }
+                finally
+                {
+                    run.Finish();
+                }
             }, http.RequestAborted).ConfigureAwait(false);
         }
         catch (UncacheableResultException e)
         {
             return e.Result;
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            await run.LeaveAsync().ConfigureAwait(false); // the fetch uses this request's context: keep it until the fetch ends
+            throw;
+        }
 
         var window = http.RequestServices.GetRequiredService<IOptionsMonitor<CacheOptions>>().CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, time.GetUtcNow(), window);
+    }
+
+    /// <summary>Gives the handler <paramref name="shared"/> in place of its caller's request-aborted token.</summary>
+    private static void UseCancellation(EndpointFilterInvocationContext context, CancellationToken shared)
+    {
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            if (context.Arguments[i] is CancellationToken)
+            {
+                context.Arguments[i] = shared;
+            }
+        }
     }
 
     /// <summary><c>Cache-Control: no-cache</c> (or <c>max-age=0</c>, or the legacy <c>Pragma: no-cache</c>) from the caller.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ServiceDefaults;
@@ -19,7 +20,8 @@ public static class RedisHosting
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         builder.Services.TryAddSingleton<RedisConnection>();
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.TryAddSingleton<NcrsGateway.Core.Ports.ISharedRequestBudget, RedisRequestBudget>(); // the adapters' request budgets
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 }

@@ -8,8 +8,9 @@ namespace NcrsGateway.ClinicalContext.Launch;
 
 /// <summary>
 /// <c>$ncrs-launch</c>: turns one selection token into one NCRS link for exactly the selected patient, or
-/// refuses with a taxonomy error and a next step. Fails closed: no committed audit row, no link. No upstream
-/// call is made: the patient was confirmed at selection.
+/// refuses with a taxonomy error and a next step. Fails closed: no committed audit row, no link; and a launch refused
+/// for that gives its selection back (it may be launched again once the audit store is back). No upstream call is
+/// made: the patient was confirmed at selection.
 /// </summary>
 internal sealed partial class NcrsLaunchService(
     ISelectionStore store,
@@ -31,7 +32,7 @@ internal sealed partial class NcrsLaunchService(
                 throw new GatewayException(refusal ?? GatewayErrors.SelectionMissing);
             }
 
-            var auditId = await audit.RecordAsync(AuditActions.NcrsLaunch, caller.User, nhs, correlationId, encounterId, originFeature, null, cancellationToken).ConfigureAwait(false);
+            var auditId = await AuditOrReleaseAsync(selection!, caller, nhs, correlationId, encounterId, originFeature, cancellationToken).ConfigureAwait(false);
             LogLaunched(logger, auditId);
             return new NcrsLaunch(launchUrl.For(nhs, request), auditId, nhs);
         }
@@ -46,6 +47,32 @@ internal sealed partial class NcrsLaunchService(
             // Not a refusal but a fault: the caller gets internal-error, and the attempt is still on the record.
             LogRefused(logger, GatewayErrors.InternalError.Code);
             await audit.RecordFailureAsync(AuditActions.NcrsLaunch, GatewayErrors.InternalError, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Commits the launch's audit row. The token was claimed (marked used) first, so two launches of one token never
+    /// both pass; if the row cannot be committed the claim is undone, so the retry after the audit store is back works
+    /// rather than being refused as selection-used.
+    /// </summary>
+    private async Task<Guid> AuditOrReleaseAsync(PatientSelection selection, CallerSession caller, NhsNumber nhs, string correlationId, string? encounterId, string? originFeature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await audit.RecordAsync(AuditActions.NcrsLaunch, caller.User, nhs, correlationId, encounterId, originFeature, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is GatewayException || e is OperationCanceledException)
+        {
+            try
+            {
+                await store.ReleaseAsync(selection, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (GatewayException released)
+            {
+                LogReleaseFailed(logger, released.Error.Code); // the store is down too: the selection stays used
+            }
+
             throw;
         }
     }
@@ -88,4 +115,7 @@ internal sealed partial class NcrsLaunchService(
 
     [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "NCRS launch refused: {ErrorCode}")]
     private static partial void LogRefused(ILogger logger, string errorCode);
+
+    [LoggerMessage(EventId = 1412, Level = LogLevel.Warning, Message = "A launch that could not be audited could not give its selection back ({ErrorCode}): the selection stays used")]
+    private static partial void LogReleaseFailed(ILogger logger, string errorCode);
 }

@@ -9,6 +9,35 @@ internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStor
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string UserId, DateTimeOffset RetainUntil)> _lastUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string WorkstationId, string UserId), string> _latest = [];
+
+    public Task StageAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            _byToken[selection.TokenHash] = new Entry(selection, now + retainFor) { State = SelectionState.Pending };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ReleaseAsync(PatientSelection selection, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var latest = _latest.TryGetValue((selection.WorkstationId, selection.UserId), out var hash) && hash == selection.TokenHash;
+            var sameUser = _lastUser.TryGetValue(selection.WorkstationId, out var last) && last.UserId == selection.UserId;
+            if (latest && sameUser && _byToken.TryGetValue(selection.TokenHash, out var entry) && entry.State == SelectionState.Used)
+            {
+                entry.State = SelectionState.Active;
+                return Task.FromResult(true);
+            }
+        }
+
+        return Task.FromResult(false);
+    }
 
     public Task SaveAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
     {
@@ -28,6 +57,7 @@ internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStor
             }
 
             _byToken[selection.TokenHash] = new Entry(selection, now + retainFor);
+            _latest[(selection.WorkstationId, selection.UserId)] = selection.TokenHash;
         }
 
         return Task.CompletedTask;
@@ -37,7 +67,7 @@ internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStor
     {
         lock (_gate)
         {
-            if (!_byToken.TryGetValue(tokenHash, out var entry) || entry.RetainUntil <= time.GetUtcNow())
+            if (!_byToken.TryGetValue(tokenHash, out var entry) || entry.RetainUntil <= time.GetUtcNow() || entry.State == SelectionState.Pending)
             {
                 return Task.FromResult<StoredSelection?>(null);
             }
@@ -111,6 +141,14 @@ internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStor
             if (last.RetainUntil <= now)
             {
                 _lastUser.Remove(key);
+            }
+        }
+
+        foreach (var (key, hash) in _latest)
+        {
+            if (!_byToken.ContainsKey(hash))
+            {
+                _latest.Remove(key);
             }
         }
     }

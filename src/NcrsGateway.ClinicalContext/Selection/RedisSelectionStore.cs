@@ -44,6 +44,23 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         return 1
         """;
 
+    // KEYS: entry. ARGV: json, retain ms. A pending entry supersedes nothing and is never taken.
+    private const string StageScript = """
+        redis.call('HSET', KEYS[1], 'state', 'pending', 'json', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    // KEYS: entry, user+workstation pointer, workstation last user. ARGV: token hash, user hash.
+    // A used entry goes back to active only while it is its user's latest there and that user is still the last one.
+    private const string ReleaseScript = """
+        if redis.call('HGET', KEYS[1], 'state') == 'used' and redis.call('GET', KEYS[2]) == ARGV[1] and redis.call('GET', KEYS[3]) == ARGV[2] then
+          redis.call('HSET', KEYS[1], 'state', 'active')
+          return 1
+        end
+        return 0
+        """;
+
     // KEYS: patient set. ARGV: entry prefix. Marks the patient's active selections cancelled; returns how many.
     private const string CancelScript = """
         local n = 0
@@ -60,7 +77,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
     // KEYS: entry. Returns {state, json} as it was, marking an active entry used.
     private const string TakeScript = """
         local state = redis.call('HGET', KEYS[1], 'state')
-        if not state then return false end
+        if not state or state == 'pending' then return false end
         local json = redis.call('HGET', KEYS[1], 'json')
         if state == 'active' then redis.call('HSET', KEYS[1], 'state', 'used') end
         return {state, json}
@@ -87,6 +104,21 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
             SaveScript,
             [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId), PatientSetKey(selection.NhsNumber)],
             [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, _entryPrefix])).ConfigureAwait(false);
+    }
+
+    public async Task StageAsync(PatientSelection selection, TimeSpan retainFor, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(selection, SelectionJson.Default.PatientSelection);
+        await EvaluateAsync(db => db.ScriptEvaluateAsync(StageScript, [EntryKey(selection.TokenHash)], [json, Milliseconds(retainFor)])).ConfigureAwait(false);
+    }
+
+    public async Task<bool> ReleaseAsync(PatientSelection selection, CancellationToken cancellationToken)
+    {
+        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(
+            ReleaseScript,
+            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationUserKey(selection.WorkstationId)],
+            [selection.TokenHash, SelectionTokens.Hash(selection.UserId)])).ConfigureAwait(false);
+        return (long)result == 1;
     }
 
     public async Task<StoredSelection?> TakeAsync(string tokenHash, CancellationToken cancellationToken)

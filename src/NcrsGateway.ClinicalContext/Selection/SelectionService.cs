@@ -7,9 +7,10 @@ namespace NcrsGateway.ClinicalContext.Selection;
 /// <summary>
 /// <c>$select</c>: records that this user, on this workstation, in this session, confirmed this patient. The
 /// number must resolve to a current national record (a superseded number is selected as its current number) and
-/// a verified version must still be the national one. The selection is stored, then its audit row committed,
-/// and only then is the token returned: no token leaves without its committed row, and a store outage
-/// (selection-unavailable) leaves only the failure row.
+/// a verified version must still be the national one. The selection is stored as pending (usable by nobody,
+/// superseding nothing), then its audit row committed, then it is activated (superseding the user's previous one) and
+/// only then is the token returned: no token leaves without its committed row; an audit failure (audit-unavailable)
+/// leaves the previous selection usable; a store outage (selection-unavailable) shows before any row but the failure row.
 /// </summary>
 internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audit, NationalRecordCheck national, IOptions<ClinicalContextOptions> options, TimeProvider time)
 {
@@ -22,8 +23,10 @@ internal sealed class SelectionService(ISelectionStore store, ClinicalAudit audi
         var selection = new PatientSelection(
             SelectionTokens.Hash(token), caller.UserId, caller.WorkstationKey, caller.SessionId, patient.Current.Value, patient.Version, now, now + o.SelectionLifetime);
 
-        await store.SaveAsync(selection, o.SelectionLifetime + o.SelectionRetention, cancellationToken).ConfigureAwait(false);
+        var retain = o.SelectionLifetime + o.SelectionRetention;
+        await store.StageAsync(selection, retain, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(AuditActions.PatientSelect, caller.User, patient.Current, correlationId, null, null, Detail(patient, verifiedVersion), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(selection, retain, cancellationToken).ConfigureAwait(false);
         return new SelectionResult(token, selection.ExpiresAt, patient);
     }
 

@@ -27,6 +27,7 @@ internal static class VerificationParameters
             result.Add("notice", new FhirString(
                 "The NHS number given has been superseded: the national record now has a different current number. Nothing was changed. "
                 + "Check with the patient and update the local record through your normal process before selecting this patient."));
+            result.Add("replacedBy", ReplacedBy(national.Identity.NhsNumber));
         }
 
         foreach (var f in fields)
@@ -50,6 +51,10 @@ internal static class VerificationParameters
 
         return result;
     }
+
+    /// <summary>The current record, as a read of the superseded number links it (<c>Patient.link</c> of type replaced-by).</summary>
+    public static ResourceReference ReplacedBy(NhsNumber current) =>
+        new($"Patient/{current.Value}", "Current NHS number for this patient") { Identifier = new Identifier(NhsNumber.System, current.Value) };
 
     public static string Code(FieldStatus status) => status switch
     {

@@ -32,6 +32,12 @@ public sealed record AdapterDescriptor(
     /// <summary>Its resilience pipeline (the standard handler's name for <see cref="HttpClientName"/>), as telemetry names it.</summary>
     public string ResiliencePipelineName => HttpClientName + "-standard";
 
+    /// <summary>
+    /// Its outbound request budget (<c>Adapters:{Name}:RequestsPerSecond</c> and <c>Burst</c> default to this), shared by
+    /// every instance: null for an adapter whose calls do not go through the shared HTTP path (the documents pass-through).
+    /// </summary>
+    public RequestBudget? Budget { get; init; }
+
     /// <summary>Its entry in <c>/health/ready</c>: breaker state and last success, by adapter name.</summary>
     public string HealthCheckName => "upstream:" + Name;
 }

@@ -5,6 +5,9 @@ public static class GatewayErrors
 {
     public const string CodeSystem = "https://ncrs-gateway.nhs.example/fhir/CodeSystem/gateway-error";
 
+    /// <summary>The <c>Retry-After</c> of a 503 whose entry and exception name no wait of their own.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+
     public static readonly GatewayError InvalidNhsNumber = new(
         "invalid-nhs-number", 400, "value",
         "The NHS number is not valid (it must be 10 digits with a correct check digit). Check the number with the patient or their record and try again; do not guess it.",
@@ -83,7 +86,10 @@ public static class GatewayErrors
     public static readonly GatewayError IdentityUnavailable = new(
         "identity-unavailable", 503, "transient",
         "Your smartcard role could not be checked with NHS Care Identity Service right now. Try again in a few minutes and use local records in the meantime; if it keeps happening, report it to your IT service desk with the correlation ID.",
-        FailureCategory.UpstreamUnavailable);
+        FailureCategory.UpstreamUnavailable)
+    {
+        RetryAfter = TimeSpan.FromSeconds(30),
+    };
 
     public static readonly GatewayError PointerTypeNotPermitted = new(
         "pointer-type-not-permitted", 403, "forbidden",
@@ -108,12 +114,18 @@ public static class GatewayErrors
     public static readonly GatewayError UpstreamUnavailable = new(
         "upstream-unavailable", 503, "transient",
         "The national service is not available right now. Try again in a few minutes and use local records in the meantime; do not act on missing national data.",
-        FailureCategory.UpstreamUnavailable);
+        FailureCategory.UpstreamUnavailable)
+    {
+        RetryAfter = DefaultRetryAfter,
+    };
 
     public static readonly GatewayError UpstreamRateLimited = new(
         "upstream-busy", 503, "throttled",
         "The national service is busy and asked us to slow down. Try again after the time given in Retry-After.",
-        FailureCategory.UpstreamUnavailable);
+        FailureCategory.UpstreamUnavailable)
+    {
+        RetryAfter = DefaultRetryAfter,
+    };
 
     public static readonly GatewayError UpstreamTimeout = new(
         "upstream-timeout", 504, "timeout",
@@ -134,6 +146,15 @@ public static class GatewayErrors
         "internal-error", 500, "exception",
         "Something went wrong in the gateway. Try again; if it keeps happening, report it to your IT service desk with the correlation ID.",
         FailureCategory.TechnicalError);
+
+    /// <summary>
+    /// The caller went away before the answer (HTTP 499, never sent): recorded in the audit row so a request that was
+    /// abandoned is not counted as a gateway fault.
+    /// </summary>
+    public static readonly GatewayError RequestAbandoned = new(
+        "request-abandoned", 499, "incomplete",
+        "The request was abandoned by the caller before the gateway answered, so nothing was shown. Send it again if the answer is still needed.",
+        FailureCategory.UserError);
 
     public static readonly GatewayError WorkstationRequired = new(
         "workstation-required", 400, "required",
@@ -182,11 +203,17 @@ public static class GatewayErrors
 
     public static readonly GatewayError SelectionUnavailable = new(
         "selection-unavailable", 503, "transient",
-        "Patient selection is briefly unavailable. Select the patient again in a moment, then launch; if it keeps happening, report it to your IT service desk with the correlation ID.",
-        FailureCategory.TechnicalError);
+        "Patient selection is briefly unavailable. Select the patient again in a moment (after the time given in Retry-After), then launch; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError)
+    {
+        RetryAfter = TimeSpan.FromSeconds(5),
+    };
 
     public static readonly GatewayError AuditUnavailable = new(
         "audit-unavailable", 503, "transient",
-        "The access could not be recorded in the audit trail, so it was not allowed. Try again in a few minutes, starting again from selecting the patient; if it keeps happening, report it to your IT service desk with the correlation ID.",
-        FailureCategory.TechnicalError);
+        "The access could not be recorded in the audit trail, so it was not allowed. Try again after the time given in Retry-After; if it keeps happening, report it to your IT service desk with the correlation ID.",
+        FailureCategory.TechnicalError)
+    {
+        RetryAfter = TimeSpan.FromSeconds(30),
+    };
 }

@@ -6,4 +6,8 @@ namespace NcrsGateway.Core.Ports;
 /// </summary>
 /// <param name="CorrelationId">The ID the caller gave (or the gateway created) for this request.</param>
 /// <param name="EndUserOrganisationOds">The end user's ODS code, when known; adapters fall back to their configured one.</param>
-public sealed record RequestContext(string CorrelationId, string? EndUserOrganisationOds);
+public sealed record RequestContext(string CorrelationId, string? EndUserOrganisationOds)
+{
+    /// <summary>Whether a clinician is waiting (the default) or this is background work, for the upstream's request budget.</summary>
+    public RequestPriority Priority { get; init; } = RequestPriority.Clinical;
+}

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace NcrsGateway.Hosting;
 
-/// <summary>Registers <see cref="GatewayOptions"/> and forwarded-header handling (known proxies only).</summary>
+/// <summary>Registers <see cref="GatewayOptions"/>, the one-key-one-purpose rule and forwarded-header handling (known proxies only).</summary>
 internal static class GatewayOptionsExtensions
 {
     public static IServiceCollection AddGatewayOptions(this IServiceCollection services, IConfiguration configuration, bool developmentHost)
@@ -11,6 +12,10 @@ internal static class GatewayOptionsExtensions
             .Bind(configuration.GetSection(GatewayOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>>(new GatewayOptionsRules(developmentHost));
+        services.AddOptions<ConfiguredSecrets>()
+            .Configure(secrets => ConfiguredSecrets.Collect(secrets, configuration))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfiguredSecrets>, KeyReuseRules>());
         return services;
     }
 

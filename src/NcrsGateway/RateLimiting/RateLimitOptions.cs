@@ -16,8 +16,16 @@ public sealed class RateLimitOptions
     [ValidateObjectMembers]
     public TokenBucketLimit PerClient { get; set; } = new() { TokenLimit = 100, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 
-    /// <summary>Per organisation: the token's <c>ods</c> claim; callers without one share the "anonymous" bucket.</summary>
+    /// <summary>Per organisation: the token's <c>ods</c> claim; authenticated tokens without one share one bucket of their own.</summary>
     [Required]
     [ValidateObjectMembers]
     public TokenBucketLimit PerOrganisation { get; set; } = new() { TokenLimit = 1000, TokensPerPeriod = 500, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
+    /// <summary>
+    /// Callers without a valid token (401s, the sandbox's token route), all together: a bucket no authenticated caller
+    /// shares. Each anonymous remote address is also held to <see cref="PerClient"/>.
+    /// </summary>
+    [Required]
+    [ValidateObjectMembers]
+    public TokenBucketLimit Anonymous { get; set; } = new() { TokenLimit = 200, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 }

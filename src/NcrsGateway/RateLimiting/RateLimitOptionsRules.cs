@@ -10,6 +10,7 @@ internal sealed class RateLimitOptionsRules : IValidateOptions<RateLimitOptions>
         var builder = new ValidateOptionsResultBuilder();
         Check(builder, options.PerClient, nameof(RateLimitOptions.PerClient));
         Check(builder, options.PerOrganisation, nameof(RateLimitOptions.PerOrganisation));
+        Check(builder, options.Anonymous, nameof(RateLimitOptions.Anonymous));
         return builder.Build();
     }
 

@@ -36,11 +36,15 @@ public sealed class GatewayAuthenticationOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>
-    /// Optional: the longest life a token may have been issued with (<c>exp</c> − <c>iat</c>, or − <c>nbf</c>
-    /// without <c>iat</c>); a longer-lived token is refused (401). Unset: any lifetime the identity provider chose.
+    /// The longest life a token may have been issued with, measured from the later of <c>iat</c> and <c>nbf</c> to
+    /// <c>exp</c>; a longer-lived token, one with neither claim, or one whose <c>iat</c> is in the future (beyond
+    /// <see cref="ClockSkew"/>) is refused (401). Default 12 hours: a working shift.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan? MaxTokenLifetime { get; set; }
+    public TimeSpan MaxTokenLifetime { get; set; } = DefaultMaxTokenLifetime;
+
+    /// <summary>The default <see cref="MaxTokenLifetime"/>: 12 hours.</summary>
+    public static readonly TimeSpan DefaultMaxTokenLifetime = TimeSpan.FromHours(12);
 
     /// <summary>NHS CIS2 claims mapping (user, ODS, roles from the selected smartcard role); off unless enabled.</summary>
     [ValidateObjectMembers]

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using NcrsGateway.Core.Security;
 
 namespace NcrsGateway.Security;
 
 /// <summary>
 /// Cross-field rules on <see cref="GatewayAuthenticationOptions"/>: outside the sandbox exactly one key source, a long
-/// enough symmetric key, an audience, and never the sandbox issuer. In a development host (the sandbox host, which refuses
+/// enough symmetric key that is not obviously made by hand (<see cref="KeyMaterial"/>), an audience, and never the sandbox issuer. In a development host (the sandbox host, which refuses
 /// Authority, SigningKey and Issuer before this runs) its own demo key and issuer are used.
 /// </summary>
 internal sealed class GatewayAuthenticationOptionsRules(bool developmentHost) : IValidateOptions<GatewayAuthenticationOptions>
@@ -30,9 +31,16 @@ internal sealed class GatewayAuthenticationOptionsRules(bool developmentHost) : 
             builder.AddError("must be an absolute https URL", nameof(options.Authority));
         }
 
-        if (hasKey && DecodedLength(options.SigningKey!) < MinimumKeyBytes)
+        if (hasKey)
         {
-            builder.AddError($"must be base64 of at least {MinimumKeyBytes} bytes", nameof(options.SigningKey));
+            if (Decode(options.SigningKey!) is not { } signingKey)
+            {
+                builder.AddError($"must be base64 of at least {MinimumKeyBytes} bytes", nameof(options.SigningKey));
+            }
+            else if (KeyMaterial.Weakness(signingKey, MinimumKeyBytes) is { } weakness)
+            {
+                builder.AddError(weakness, nameof(options.SigningKey));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.Audience) && !developmentHost)
@@ -53,9 +61,9 @@ internal sealed class GatewayAuthenticationOptionsRules(bool developmentHost) : 
         return builder.Build();
     }
 
-    private static int DecodedLength(string base64)
+    private static byte[]? Decode(string base64)
     {
         var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? written : 0;
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -15,7 +15,10 @@ internal static class GatewayRoles
     /// <summary>Searches the audit trail of every organisation (for example NHS England's national audit team); no clinical data access.</summary>
     public const string NationalAuditor = "national-auditor";
 
-    /// <summary>Operational support staff: signed in and recorded, with no clinical data access and no audit search.</summary>
+    /// <summary>
+    /// Operational support staff: signed in and recorded, with no clinical data access and no audit search; the only role
+    /// that reads readiness detail (<c>/health/ready</c> as JSON: upstreams, breakers, Redis, audit backlog).
+    /// </summary>
     public const string Support = "support";
 
     /// <summary>Operators: list and reprocess national change events; no clinical data access and no audit search.</summary>

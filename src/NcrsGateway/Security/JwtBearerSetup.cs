@@ -11,6 +11,9 @@ namespace NcrsGateway.Security;
 /// </summary>
 internal static partial class JwtBearerSetup
 {
+    /// <summary>The bearer handler checks <c>exp</c> and <c>nbf</c> against the system clock; <c>iat</c> is checked against the same one.</summary>
+    private static readonly TimeProvider HandlerClock = TimeProvider.System;
+
     public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, DevelopmentHost? development, ILogger logger)
     {
         jwt.MapInboundClaims = false;
@@ -66,7 +69,7 @@ internal static partial class JwtBearerSetup
                     LogRejected(logger, "SandboxIssuerOutsideSandbox");
                     context.Fail("Tokens of the sandbox issuer are never accepted outside the sandbox.");
                 }
-                else if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime) is { } reason)
+                else if (TokenClaimRules.Refusal(context.Principal, context.SecurityToken, options.MaxTokenLifetime, HandlerClock.GetUtcNow(), options.ClockSkew) is { } reason)
                 {
                     LogRejected(logger, reason);
                     context.Fail(reason);

@@ -9,8 +9,9 @@ namespace NcrsGateway.Security;
 /// <summary>
 /// What a token must carry beyond a valid signature, issuer, audience and lifetime: exactly one <c>sub</c>
 /// (every access and audit row names a user); identity claims the gateway copies into upstream headers and the
-/// audit trail free of control characters and markup; and, when <c>Authentication:MaxTokenLifetime</c> is set,
-/// no longer a life (<c>exp</c> − <c>iat</c>, else <c>nbf</c>) than that. A refused token is a 401.
+/// audit trail free of control characters and markup; an <c>iat</c> no later than now (give or take the clock skew);
+/// and no longer a life than <c>Authentication:MaxTokenLifetime</c>, measured from the later of <c>iat</c> and
+/// <c>nbf</c> (so a token cannot stretch its life by claiming an issue time in the future). A refused token is a 401.
 /// </summary>
 internal static class TokenClaimRules
 {
@@ -18,14 +19,14 @@ internal static class TokenClaimRules
     public const int MaxIdentifierLength = 64;
 
     /// <summary>Why the token is refused (for the log: names a rule, never a value), or null when it is acceptable.</summary>
-    public static string? Refusal(ClaimsPrincipal? principal, SecurityToken? token, TimeSpan? maxLifetime)
+    public static string? Refusal(ClaimsPrincipal? principal, SecurityToken? token, TimeSpan maxLifetime, DateTimeOffset now, TimeSpan clockSkew)
     {
         var claims = principal?.Claims.ToList() ?? [];
         return Single(claims, GatewayClaims.UserId, required: true, IsSubject)
             ?? Single(claims, GatewayClaims.OrganisationOds, required: false, v => SafeToken.IsValid(v, MaxIdentifierLength))
             ?? Single(claims, GatewayClaims.Workstation, required: false, v => SafeToken.IsValid(v, MaxIdentifierLength))
             ?? Single(claims, GatewayClaims.ClientApp, required: false, IsSubject)
-            ?? Lifetime(token, maxLifetime);
+            ?? Lifetime(token, maxLifetime, now.UtcDateTime + clockSkew);
     }
 
     /// <summary>A user or client id: printable ASCII without spaces, quotes, angle brackets, ampersands or backslashes.</summary>
@@ -44,24 +45,26 @@ internal static class TokenClaimRules
         };
     }
 
-    private static string? Lifetime(SecurityToken? token, TimeSpan? maxLifetime)
+    private static string? Lifetime(SecurityToken? token, TimeSpan max, DateTime latestIssue)
     {
-        if (maxLifetime is not { } max)
-        {
-            return null;
-        }
-
         if (token is not JsonWebToken jwt)
         {
             return "lifetime cannot be checked";
         }
 
-        var start = jwt.IssuedAt != DateTime.MinValue ? jwt.IssuedAt : jwt.ValidFrom;
-        if (start == DateTime.MinValue)
+        var issuedAt = jwt.IssuedAt;
+        var notBefore = jwt.ValidFrom;
+        if (issuedAt == DateTime.MinValue && notBefore == DateTime.MinValue)
         {
             return "no iat or nbf claim, so its lifetime cannot be checked";
         }
 
-        return jwt.ValidTo - start > max ? "lifetime (exp - iat) is longer than Authentication:MaxTokenLifetime" : null;
+        if (issuedAt > latestIssue)
+        {
+            return "iat is in the future (beyond Authentication:ClockSkew)";
+        }
+
+        var start = issuedAt > notBefore ? issuedAt : notBefore;
+        return jwt.ValidTo - start > max ? "lifetime (exp - the later of iat and nbf) is longer than Authentication:MaxTokenLifetime" : null;
     }
 }

@@ -1,3 +1,4 @@
+using NcrsGateway.Core.Errors;
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -171,6 +172,8 @@ public sealed class AuditJournalDiskTests
         var issue = Assert.Single(outcome.Issue);
         Assert.Equal("audit-unavailable", issue.Details.Coding.Single().Code);
         Assert.Contains("Try again", issue.Details.Text, StringComparison.Ordinal); // the next step for the clinician
+        Assert.DoesNotContain("select", issue.Details.Text, StringComparison.OrdinalIgnoreCase); // a read: nothing to re-select
+        Assert.Equal(GatewayErrors.AuditUnavailable.RetryAfter, response.Headers.RetryAfter?.Delta); // every 503 says when
     }
 
     internal static async Task<HashSet<string>> StoredCorrelationIdsAsync(GatewayHost host)

@@ -14,6 +14,13 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
 
     public TestUser User => user;
 
+    /// <summary>How long a call may take before the client gives up (60 s unless told).</summary>
+    public TimeSpan Timeout
+    {
+        get => _http.Timeout;
+        set => _http.Timeout = value;
+    }
+
     public string Workstation => workstation;
 
     public static string Body(Resource resource) => JsonSerializer.Serialize(resource, FhirJson.Options);
@@ -48,13 +55,13 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
     public async Task<Answer> PostAsync(string path, string body)
     {
         using var response = await _http.PostAsync(path, Fhir(body));
-        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
+        return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.RetryAfter?.Delta);
     }
 
     public void Dispose() => _http.Dispose();
 
     /// <summary>A response: status, raw body, and its FHIR resource.</summary>
-    internal sealed record Answer(HttpStatusCode Status, string Json)
+    internal sealed record Answer(HttpStatusCode Status, string Json, TimeSpan? RetryAfter = null)
     {
         public Resource Resource => JsonSerializer.Deserialize<Resource>(Json, FhirJson.Options)!;
 
@@ -64,6 +71,7 @@ internal sealed class ClinicalContextClient(GatewayHost host, TestUser user, str
             FhirUrl u => u.Value,
             Id i => i.Value,
             Identifier id => id.Value,
+            ResourceReference r => r.Reference,
             var other => other?.ToString(),
         };
 

@@ -64,6 +64,7 @@ public sealed class DemographicVerificationTests(ClinicalContextHost fixture) : 
         Assert.Equal(SandboxPatients.SupersededOld, answer.Value("nhsNumber"));
         Assert.Equal(SandboxPatients.Search, answer.Value("currentNhsNumber"));
         Assert.NotNull(answer.Value("notice"));
+        Assert.Equal($"Patient/{SandboxPatients.Search}", answer.Value("replacedBy")); // as a read of the old number links it
     }
 
     [Fact]

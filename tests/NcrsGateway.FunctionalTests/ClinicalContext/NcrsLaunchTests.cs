@@ -230,6 +230,53 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Select_WhenAuditStoreFails_LeavesThePreviousSelectionUsable()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down-keep");
+        var previous = await clinician.SelectTokenAsync(SandboxPatients.Search);
+
+        fixture.Audit.FailCommittedWrites = true;
+        ClinicalContextClient.Answer refused;
+        try
+        {
+            refused = await clinician.SelectAsync(SandboxPatients.Minimal);
+        }
+        finally
+        {
+            fixture.Audit.FailCommittedWrites = false;
+        }
+
+        AssertRefused(refused, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
+        Assert.NotNull(refused.RetryAfter);
+        Assert.Contains("previous selection", refused.ErrorText, StringComparison.Ordinal);
+        Assert.Equal(SandboxPatients.Search, LinkedNumber(await clinician.LaunchAsync(previous)));
+    }
+
+    [Fact]
+    public async Task Launch_WhenAuditStoreFails_KeepsTheSelection_SoTheRetrySucceeds()
+    {
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down-retry");
+        var token = await clinician.SelectTokenAsync(SandboxPatients.Search);
+
+        fixture.Audit.FailCommittedWrites = true;
+        ClinicalContextClient.Answer refused;
+        try
+        {
+            refused = await clinician.LaunchAsync(token);
+        }
+        finally
+        {
+            fixture.Audit.FailCommittedWrites = false;
+        }
+
+        AssertRefused(refused, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
+        Assert.NotNull(refused.RetryAfter);
+        Assert.DoesNotContain("select", refused.ErrorText!.Replace("selection", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(SandboxPatients.Search, LinkedNumber(await clinician.LaunchAsync(token)));
+        AssertRefused(await clinician.LaunchAsync(token), HttpStatusCode.Conflict, "selection-used"); // still once only
+    }
+
+    [Fact]
     public async Task Select_WithoutConfirmation_IsRefused()
     {
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-unconfirmed");

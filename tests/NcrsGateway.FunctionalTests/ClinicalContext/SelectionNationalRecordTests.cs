@@ -50,6 +50,7 @@ public sealed class SelectionNationalRecordTests(ClinicalContextHost fixture) : 
         Assert.Equal(SandboxPatients.Search, select.Value("nhsNumber"));
         Assert.Equal(SandboxPatients.SupersededOld, select.Value("requestedNhsNumber"));
         Assert.Contains("superseded", select.Value("notice"), StringComparison.Ordinal);
+        Assert.Equal($"Patient/{SandboxPatients.Search}", select.Value("replacedBy"));
         var launch = await clinician.LaunchAsync(select.Value("selectionToken"));
         Assert.Equal(SandboxPatients.Search, NcrsLaunchTests.LinkedNumber(launch));
         var rows = fixture.Audit.Records.Where(r => r.WorkstationId == "ws-nr-superseded").ToList();

@@ -50,6 +50,7 @@ public sealed class SelectionRedisOutageTests : IAsyncLifetime
         NcrsLaunchTests.AssertRefused(select, HttpStatusCode.ServiceUnavailable, "selection-unavailable");
         Assert.Contains("Select the patient again in a moment", select.ErrorText, StringComparison.Ordinal);
         NcrsLaunchTests.AssertRefused(launch, HttpStatusCode.ServiceUnavailable, "selection-unavailable");
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), (select.RetryAfter, launch.RetryAfter)); // every 503 says when to retry
         var rows = _audit.Records.Skip(before).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal((AuditActions.PatientSelect, AuditOutcome.Failure, "selection-unavailable", "POST 503"), (rows[0].Action, rows[0].Outcome, rows[0].FailureCode, rows[0].Detail));

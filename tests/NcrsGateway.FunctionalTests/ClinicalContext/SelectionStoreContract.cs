@@ -102,6 +102,52 @@ public abstract class SelectionStoreContract
         Assert.Equal(SelectionState.Active, (await Store.TakeAsync(otherPatient.TokenHash, default))!.State);
     }
 
+    [Fact]
+    public async Task Stage_IsNeverTaken_AndSupersedesNothing_UntilSaved()
+    {
+        var ws = Workstation();
+        var previous = Selection("u1", ws);
+        await Store.SaveAsync(previous, Retain, default);
+        var staged = Selection("u1", ws);
+
+        await Store.StageAsync(staged, Retain, default);
+
+        Assert.Null(await Store.TakeAsync(staged.TokenHash, default));
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(previous.TokenHash, default))!.State);
+        await Store.SaveAsync(staged, Retain, default);
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(staged.TokenHash, default))!.State);
+    }
+
+    [Fact]
+    public async Task Release_UsedLatestSelection_MakesItActiveAgain()
+    {
+        var s = Selection("u1", Workstation());
+        await Store.SaveAsync(s, Retain, default);
+        await Store.TakeAsync(s.TokenHash, default);
+
+        Assert.True(await Store.ReleaseAsync(s, default));
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(s.TokenHash, default))!.State);
+    }
+
+    [Fact]
+    public async Task Release_AfterANewerSelectionOrAnotherUser_LeavesItUsed()
+    {
+        var ws = Workstation();
+        var older = Selection("u1", ws);
+        await Store.SaveAsync(older, Retain, default);
+        await Store.TakeAsync(older.TokenHash, default);
+        await Store.SaveAsync(Selection("u1", ws), Retain, default);
+        var taken = Selection("u2", Workstation());
+        await Store.SaveAsync(taken, Retain, default);
+        await Store.TakeAsync(taken.TokenHash, default);
+        await Store.ObserveUserAsync(taken.WorkstationId, "u3", Retain, default);
+
+        Assert.False(await Store.ReleaseAsync(older, default));
+        Assert.False(await Store.ReleaseAsync(taken, default));
+        Assert.Equal(SelectionState.Used, (await Store.TakeAsync(older.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Used, (await Store.TakeAsync(taken.TokenHash, default))!.State);
+    }
+
     private static string Workstation() => "ws-" + Guid.NewGuid().ToString("N");
 
     private static PatientSelection Selection(string user, string workstation, string nhsNumber = "9000000017")

@@ -50,20 +50,31 @@ public sealed class PatientReadTests(SandboxGatewayFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Read_SupersededNhsNumber_ReturnsCurrentRecordWithBothIdentifiers()
+    public async Task Read_SupersededNhsNumber_ReturnsInactivePatientUnderTheOldNumberReplacedByTheCurrentRecord()
     {
         using var response = await _client.GetAsync($"fhir/Patient/{SandboxPatients.SupersededOld}");
 
         var patient = await FhirAssert.ResourceAsync<Patient>(response);
-        Assert.Equal(SandboxPatients.Search, patient.Id);
-        var current = Assert.Single(patient.Identifier, i => i.Use == Identifier.IdentifierUse.Official);
-        Assert.Equal(SandboxPatients.Search, current.Value);
-        var old = Assert.Single(patient.Identifier, i => i.Use == Identifier.IdentifierUse.Old);
-        Assert.Equal(SandboxPatients.SupersededOld, old.Value);
+        Assert.Equal(SandboxPatients.SupersededOld, patient.Id);
+        Assert.False(patient.Active);
         var link = Assert.Single(patient.Link);
-        Assert.Equal(Patient.LinkType.Replaces, link.Type);
-        Assert.Equal(SandboxPatients.SupersededOld, link.Other.Identifier.Value);
+        Assert.Equal(Patient.LinkType.ReplacedBy, link.Type);
+        Assert.Equal($"Patient/{SandboxPatients.Search}", link.Other.Reference);
+        Assert.Equal(SandboxPatients.SupersededOld, Assert.Single(patient.Identifier).Value);
+        Assert.Contains("superseded", patient.Text.Div, StringComparison.Ordinal);
+        Assert.Empty(patient.Name); // nothing to file against the old number
         Assert.EndsWith($"/fhir/Patient/{SandboxPatients.Search}", response.Content.Headers.ContentLocation?.ToString());
+    }
+
+    [Fact]
+    public async Task Read_RestrictedPatient_ShowsContactsWithheldWithTheirNameMasked()
+    {
+        var patient = await FhirAssert.ResourceAsync<Patient>(await _client.GetAsync($"fhir/Patient/{SandboxPatients.Restricted}"));
+
+        var contact = Assert.Single(patient.Contact);
+        Assert.Equal("withheld", contact.GetExtensionValue<Code>(StateUrl).Value);
+        Assert.Equal("masked", contact.Name.GetExtensionValue<Code>("http://hl7.org/fhir/StructureDefinition/data-absent-reason").Value);
+        Assert.Null(contact.Name.Family);
     }
 
     [Fact]

@@ -66,6 +66,21 @@ public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Search_BySupersededNhsNumber_ReturnsTheCurrentPatientWhoseLinkNamesTheOldNumber()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync($"fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|{SandboxPatients.SupersededOld}"));
+
+        var patient = Assert.IsType<Patient>(Assert.Single(bundle.Entry).Resource);
+        Assert.Equal(SandboxPatients.Search, patient.Id);
+        Assert.Equal(SandboxPatients.Search, Assert.Single(patient.Identifier).Value); // one NHS number, as UK Core allows
+        var link = Assert.Single(patient.Link);
+        Assert.Equal(Patient.LinkType.Replaces, link.Type);
+        Assert.Equal($"Patient/{SandboxPatients.SupersededOld}", link.Other.Reference);
+        Assert.Equal(SandboxPatients.SupersededOld, link.Other.Identifier.Value);
+    }
+
+    [Fact]
     public async Task Search_ByUnknownNhsNumberIdentifier_ReturnsAnEmptySearchset()
     {
         var bundle = await FhirAssert.ResourceAsync<Bundle>(
@@ -89,5 +104,29 @@ public sealed class PatientSearchTests(SandboxGatewayFixture fixture) : IClassFi
 
         await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, code);
         Assert.Equal(0, upstreamCalls);
+    }
+
+    [Theory]
+    [InlineData("fhir/Patient?family=*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=**&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=A*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    [InlineData("fhir/Patient?family=Ashworth&given=*&birthdate=ge1900-01-01&birthdate=le2025-12-31")]
+    public async Task Search_WildcardOnlyName_Is400WithANextStepAndMakesNoUpstreamCall(string url)
+    {
+        var (response, upstreamCalls) = await fixture.GetCorrelatedAsync(_client, url);
+
+        var text = await FhirAssert.OutcomeAsync(response, HttpStatusCode.BadRequest, "invalid-search");
+        Assert.Contains("wildcard", text, StringComparison.Ordinal);
+        Assert.Contains("search by NHS number", text, StringComparison.Ordinal);
+        Assert.Equal(0, upstreamCalls);
+    }
+
+    [Fact]
+    public async Task Search_WildcardAfterTwoLetters_IsSearched()
+    {
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(
+            await _client.GetAsync("fhir/Patient?family=As*&birthdate=ge1960-01-01&birthdate=le2000-12-31"));
+
+        Assert.Equal(2, bundle.Total);
     }
 }

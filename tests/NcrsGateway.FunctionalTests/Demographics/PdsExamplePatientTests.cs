@@ -62,7 +62,7 @@ public sealed class PdsExamplePatientTests : IAsyncLifetime
         Assert.Equal("C", emergency.Relationship.Single().Coding.Single().Code);
         Assert.Equal("2025-12-31", patient.GeneralPractitioner.Single().Identifier.Period.End);
         Assert.Equal("textphone", Assert.Single(patient.Telecom, t => t.System == ContactPoint.ContactPointSystem.Other)
-            .SystemElement.GetExtensionValue<Coding>("https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-OtherContactSystem").Code);
+            .SystemElement.GetExtensionValue<CodeableConcept>("https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-OtherContactSystem").Coding.Single().Code);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PdsExamplePatientTests : IAsyncLifetime
         yield return ("name", p => Join(Valued(p["name"]).Select(n => $"{Str(n["use"])}|{Str(n["family"])}|{n["given"]?.ToJsonString()}|{n["prefix"]?.ToJsonString()}|{n["suffix"]?.ToJsonString()}|{Period(n)}")));
         yield return ("telecom", p => Join(Valued(p["telecom"]).Select(Telecom)));
         yield return ("address", p => Join(Valued(p["address"]).Select(a =>
-            $"{Str(a["use"])}|{Str(a["text"])}|{a["line"]?.ToJsonString()}|{Str(a["postalCode"])}|{Period(a)}|{Join((a["extension"] as JsonArray ?? []).Where(e => Str(e!["url"])!.EndsWith("AddressKey", StringComparison.Ordinal)).Select(k => $"{Str(Sub(k, "type")?["valueCoding"]?["system"])}#{Str(Sub(k, "type")?["valueCoding"]?["code"])}={Str(Sub(k, "value")?["valueString"])}"))}")));
+            $"{Str(a["use"])}|{Str(a["text"])}|{a["line"]?.ToJsonString()}|{Str(a["postalCode"])}|{Period(a)}|{Join((a["extension"] as JsonArray ?? []).Where(e => Str(e!["url"])!.EndsWith("AddressKey", StringComparison.Ordinal)).Select(k => $"{Str(Coded(Sub(k, "type"))?["system"])}#{Str(Coded(Sub(k, "type"))?["code"])}={Str(Sub(k, "value")?["valueString"])}"))}")));
         yield return ("contact", p => Join(Valued(p["contact"]).Select(c => $"{Concepts(c["relationship"])}|{Join(Valued(c["telecom"]).Select(Telecom))}|{Period(c)}")));
         yield return ("generalPractitioner", p => Join(Valued(p["generalPractitioner"]).Select(Org)));
         yield return ("managingOrganization", p => p["managingOrganization"] is { } m && Ext(m, "data-absent-reason") is null ? Org(m) : string.Empty);
@@ -137,7 +137,10 @@ public sealed class PdsExamplePatientTests : IAsyncLifetime
 
     /// <summary>UK Core puts OtherContactSystem on ContactPoint.system (the gateway); PDS puts it on the ContactPoint.</summary>
     private static string Telecom(JsonNode t) =>
-        $"{Str(t["system"])}|{Str(t["value"])}|{Str(t["use"])}|{Period(t)}|{Str((Ext(t, "OtherContactSystem") ?? Ext(t["_system"], "OtherContactSystem"))?["valueCoding"]?["code"])}";
+        $"{Str(t["system"])}|{Str(t["value"])}|{Str(t["use"])}|{Period(t)}|{Str(Coded(Ext(t, "OtherContactSystem") ?? Ext(t["_system"], "OtherContactSystem"))?["code"])}";
+
+    /// <summary>PDS sends a Coding (valueCoding) where UK Core STU2, and so the gateway, sends a CodeableConcept.</summary>
+    private static JsonNode? Coded(JsonNode? extension) => extension?["valueCoding"] ?? extension?["valueCodeableConcept"]?["coding"]?[0];
 
     private static string Org(JsonNode r) => $"{Str(r["identifier"]?["system"])}|{Str(r["identifier"]?["value"])}|{Period(r["identifier"]!)}";
 

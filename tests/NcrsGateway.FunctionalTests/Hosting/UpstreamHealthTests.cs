@@ -5,7 +5,10 @@ using NcrsGateway.Tests.Common;
 
 namespace NcrsGateway.FunctionalTests.Hosting;
 
-/// <summary>Readiness reports every configured adapter by its descriptor's name: breaker state and last success, no NHS data.</summary>
+/// <summary>
+/// Readiness reports every configured adapter by its descriptor's name: breaker state and last success, no NHS data; that
+/// detail only to the support role, the plain status to everyone else.
+/// </summary>
 public sealed class UpstreamHealthTests : IDisposable
 {
     private const string Number = "9434765919";
@@ -79,6 +82,32 @@ public sealed class UpstreamHealthTests : IDisposable
         Assert.Equal("none", documents.GetProperty("breaker").GetString());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("clinician")]
+    [InlineData("auditor")]
+    public async Task Ready_AsJsonForAnonymousOrNonSupportCallers_IsThePlainStatusWithoutDetail(string? role)
+    {
+        _pds.Server.Given(_pds.ReadOf(Number)).RespondWith(_pds.PatientResponse(Number));
+        await using var host = await GatewayHost.StartAsync(_pds.Settings());
+        using var http = role switch
+        {
+            null => host.CreateClient(),
+            "clinician" => host.CreateClinicianClient(),
+            _ => host.CreateClient(TestTokens.Mint(TestTokens.Auditor)),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health/ready");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", body);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("upstream", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ready_WithoutJsonAccept_StaysThePlainStatusProbesRead()
     {
@@ -88,9 +117,10 @@ public sealed class UpstreamHealthTests : IDisposable
         Assert.Equal("Healthy", await http.GetStringAsync("health/ready"));
     }
 
+    /// <summary>Readiness detail as the one role that may read it (<c>support</c>) sees it.</summary>
     private static async Task<(HttpStatusCode Status, string Body, JsonElement Pds)> ReadyAsync(GatewayHost host)
     {
-        using var http = host.CreateClient();
+        using var http = host.CreateClient(TestTokens.Mint(TestTokens.Support));
         using var request = new HttpRequestMessage(HttpMethod.Get, "health/ready");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request);

@@ -9,8 +9,9 @@ namespace NcrsGateway.FunctionalTests.Inbound;
 
 /// <summary>
 /// Issue 9 items 8 and 10: a signed token is not enough. It must name its user (<c>sub</c>); its identity claims
-/// must be free of control characters and markup (they reach upstream headers and the audit trail); and, when
-/// <c>Authentication:MaxTokenLifetime</c> is set, it may not have been issued for longer. Otherwise: 401.
+/// must be free of control characters and markup (they reach upstream headers and the audit trail); it may not have
+/// been issued for longer than <c>Authentication:MaxTokenLifetime</c> (default 12 h, from the later of iat and nbf),
+/// nor claim an iat in the future. Otherwise: 401.
 /// </summary>
 public sealed class TokenClaimTests(ClinicalContextHost fixture) : IClassFixture<ClinicalContextHost>
 {
@@ -90,13 +91,35 @@ public sealed class TokenClaimTests(ClinicalContextHost fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task WithoutMaxTokenLifetime_ALongLivedTokenIsAccepted()
+    public async Task DefaultMaxTokenLifetime_AcceptsATwelveHourTokenAndRefusesALongerOne()
     {
         var now = DateTime.UtcNow.AddMinutes(-1);
+        var claims = InboundTokens.Claims(TestTokens.Clinician, "ws-lifetime");
 
-        var status = await ReadStatusAsync(fixture.Host, InboundTokens.Mint(InboundTokens.Claims(TestTokens.Clinician, "ws-lifetime"), now, now, now.AddHours(12)));
+        var shift = await ReadStatusAsync(fixture.Host, InboundTokens.Mint(claims, now, now, now.AddHours(12)));
+        var longer = await ReadStatusAsync(fixture.Host, InboundTokens.Mint(claims, now, now, now.AddHours(13)));
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (shift, longer));
+    }
+
+    [Fact]
+    public async Task MaxTokenLifetime_IsMeasuredFromTheLaterOfIatAndNbf_AndAFutureIatIsRefused()
+    {
+        var settings = TestTokens.Settings();
+        settings["Authentication:MaxTokenLifetime"] = "01:00:00";
+        await using var host = await GatewayHost.StartAsync(settings, b => b.Services.AddSingleton<IAuditTrail>(new InMemoryAuditTrail()));
+        var now = DateTime.UtcNow;
+        var claims = InboundTokens.Claims(TestTokens.Clinician, "ws-lifetime");
+
+        // The reproduction: iat ten days ahead, so exp - iat is 30 minutes while the token is good for ten days.
+        var futureIat = await ReadStatusAsync(host, InboundTokens.Mint(claims, now.AddDays(10), null, now.AddDays(10).AddMinutes(30)));
+        var futureIatWithNbf = await ReadStatusAsync(host, InboundTokens.Mint(claims, now.AddDays(10), now.AddMinutes(-1), now.AddDays(10).AddMinutes(30)));
+        var iatWithinSkew = await ReadStatusAsync(host, InboundTokens.Mint(claims, now.AddSeconds(10), now.AddMinutes(-1), now.AddMinutes(50)));
+        var oldIatRecentNbf = await ReadStatusAsync(host, InboundTokens.Mint(claims, now.AddHours(-5), now.AddMinutes(-1), now.AddMinutes(50)));
+
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK),
+            (futureIat, futureIatWithNbf, iatWithinSkew, oldIatRecentNbf));
     }
 
     [Theory]
