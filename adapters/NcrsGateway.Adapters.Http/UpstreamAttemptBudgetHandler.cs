@@ -31,17 +31,20 @@ internal sealed class UpstreamAttemptBudgetHandler(UpstreamBudget budget, Upstre
             }
         }
 
+        request.Options.TryGetValue(UpstreamAttempts.Key, out var attempts);
+        attempts?.Started(); // counted for the sender's span and the request's timeline
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var retryAfter = UpstreamErrors.RetryAfter(response, backoff.Time) is { } asked && asked > TimeSpan.Zero ? asked : (TimeSpan?)null;
         if (response.StatusCode is HttpStatusCode.TooManyRequests)
         {
-            budget.Pause(UpstreamErrors.RetryAfter(response, backoff.Time) is { } asked && asked > TimeSpan.Zero ? asked : DefaultPause);
+            budget.Pause(retryAfter ?? DefaultPause);
         }
-        else if (response.StatusCode is HttpStatusCode.ServiceUnavailable
-            && UpstreamErrors.RetryAfter(response, backoff.Time) is { } wait && wait > TimeSpan.Zero)
+        else if (response.StatusCode is HttpStatusCode.ServiceUnavailable && retryAfter is { } wait)
         {
             budget.Pause(wait);
         }
 
+        attempts?.Answered((int)response.StatusCode, retryAfter is not null && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable);
         return response;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,17 @@ public sealed partial class UpstreamSender(
         request.Options.Set(UpstreamBudgetHandler.Priority, call.Context.Priority);
 
         var started = time.GetTimestamp();
+        var timeline = call.Context.Timeline;
+        var timelineStarted = timeline?.Timestamp() ?? 0;
+        var attempts = new UpstreamAttempts();
+        request.Options.Set(UpstreamAttempts.Key, attempts);
+        using var activity = UpstreamTelemetry.Source.HasListeners()
+            ? UpstreamTelemetry.Source.StartActivity($"{upstream} {call.Operation}", ActivityKind.Internal, Activity.Current?.Context ?? call.Context.TraceParent)
+            : null;
+        activity?.SetTag("ncrs.upstream", upstream);
+        activity?.SetTag("ncrs.upstream.operation", call.Operation);
+        activity?.SetTag("correlation.id", call.Context.CorrelationId);
+        var outcome = "ok";
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -52,13 +64,25 @@ public sealed partial class UpstreamSender(
 
             var failure = await FailureAsync(response, cancellationToken).ConfigureAwait(false);
             var error = UpstreamErrors.Map(failure, call.Errors);
+            outcome = error.Error.Code;
             LogFailed(logger, upstream, call.Operation, requestId, error.Error.Code, failure.SpineCode, ElapsedMs(started));
             throw error;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && UpstreamErrors.Translate(e, current.BreakDuration) is { } failure)
         {
+            outcome = UpstreamTelemetry.Outcome(e, failure);
             LogFailed(logger, upstream, call.Operation, requestId, failure.Error.Code, null, ElapsedMs(started));
             throw failure; // the connection failed, a timeout or the breaker ended it, or the body stalled or was too large
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            UpstreamTelemetry.Finish(activity, attempts, outcome);
+            timeline?.AddUpstreamCall(upstream, timelineStarted, attempts.LastStatus, attempts.Count, outcome);
         }
     }
 

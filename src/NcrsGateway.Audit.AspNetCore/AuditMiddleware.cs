@@ -86,7 +86,10 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
         };
         try
         {
+            var timeline = http.Features.Get<Core.Diagnostics.RequestTimeline>();
+            var started = time.GetTimestamp();
             await audit.RecordAsync(record, AuditDurability.WriteAhead, CancellationToken.None).ConfigureAwait(false);
+            timeline?.SetAuditWrite(time.GetElapsedTime(started));
         }
         catch (Exception e)
         {

@@ -8,6 +8,9 @@ namespace NcrsGateway.ClinicalContext;
 /// <summary>Clinical context's part of the CapabilityStatement: the <c>$verify</c>, <c>$select</c> and <c>$ncrs-launch</c> operations on Patient.</summary>
 internal sealed class ClinicalContextCapabilities : ICapabilityContributor
 {
+    /// <summary>The OperationDefinitions (<c>profiles/OperationDefinition-{id}.json</c>, embedded) the operations below name.</summary>
+    public static readonly string[] OperationDefinitionIds = ["Patient-verify", "Patient-select", "Patient-ncrs-launch"];
+
     public IEnumerable<ResourceComponent> Resources() => [];
 
     public void Amend(IReadOnlyList<ResourceComponent> resources) =>

@@ -17,6 +17,11 @@ internal static class ClinicalContextFeature
 
         builder.Services.AddClinicalContext(builder.Configuration, developmentHost);
         builder.Services.AddFhirFeature<ClinicalContextEndpoints, ClinicalContextCapabilities>();
+        foreach (var operation in ClinicalContextCapabilities.OperationDefinitionIds)
+        {
+            builder.Services.AddOperationDefinition(typeof(ClinicalContextCapabilities).Assembly, operation);
+        }
+
         return builder;
     }
 }

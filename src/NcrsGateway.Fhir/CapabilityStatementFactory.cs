@@ -5,8 +5,9 @@ namespace NcrsGateway.Fhir;
 
 /// <summary>
 /// Describes exactly what the gateway serves, from the registered <see cref="ICapabilityContributor"/>s: a feature that
-/// is absent (its adapter is not configured) contributes nothing. A functional test compares this statement with the
-/// routes and with <c>profiles/CapabilityStatement-NcrsGateway.json</c>.
+/// is absent (its adapter is not configured) contributes nothing. Functional tests compare this statement with the mapped
+/// routes and the served OperationDefinitions (<c>Conformance/RouteCapabilityTests</c>) and with
+/// <c>profiles/CapabilityStatement-NcrsGateway.json</c> (<c>Fhir/MetadataTests</c>).
 /// </summary>
 internal static class CapabilityStatementFactory
 {

@@ -26,4 +26,18 @@ public static class FeatureServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, TCapabilities>());
         return services;
     }
+
+    /// <summary>
+    /// Publishes the OperationDefinition <c>OperationDefinition-{id}.json</c> embedded in <paramref name="assembly"/> at
+    /// <c>/fhir/OperationDefinition/{id}</c>. Once per id, however often a feature is added.
+    /// </summary>
+    public static IServiceCollection AddOperationDefinition(this IServiceCollection services, System.Reflection.Assembly assembly, string id)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(OperationDefinitionDocument) && s.ImplementationInstance is OperationDefinitionDocument d && d.Id == id))
+        {
+            services.AddSingleton(OperationDefinitionDocument.FromEmbedded(assembly, id));
+        }
+
+        return services;
+    }
 }

@@ -15,6 +15,9 @@ public static class FhirEdgeExtensions
         return services;
     }
 
+    /// <summary>Times every request (upstream calls, cache decision, audit write) and answers with <c>Server-Timing</c>.</summary>
+    public static IApplicationBuilder UseServerTiming(this IApplicationBuilder app) => app.UseMiddleware<Diagnostics.ServerTimingMiddleware>();
+
     /// <summary>Accepts or creates the request's correlation ID (refuses a malformed one with an OperationOutcome).</summary>
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.UseMiddleware<CorrelationMiddleware>();
 

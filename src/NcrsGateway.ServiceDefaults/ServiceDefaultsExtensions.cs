@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NcrsGateway.Core.Redaction;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -52,11 +51,10 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation(o =>
                 {
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
-                    o.EnrichWithHttpRequest = (activity, request) =>
-                    {
-                        activity.SetTag("url.path", Redactor.Redact(request.Path.Value));
-                        activity.SetTag("url.query", Redactor.Redact(request.QueryString.Value));
-                    };
+                    // The path names the patient (/fhir/Patient/<NHS number>) and the query holds names, postcodes and
+                    // birth dates: the span keeps the route template and the query's parameter names only.
+                    o.EnrichWithHttpRequest = (activity, request) => TelemetryUrls.Describe(activity, request.HttpContext);
+                    o.EnrichWithHttpResponse = (activity, response) => TelemetryUrls.Describe(activity, response.HttpContext);
                 })
                 // Upstream spans name the service's origin only: document URLs carry NHS numbers, names and
                 // postcodes in their path and query, which no masking rule can find reliably.

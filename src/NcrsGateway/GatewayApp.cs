@@ -70,6 +70,7 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseKnownProxyForwardedHeaders();
         app.UseResponseSecurityHeaders();
+        app.UseServerTiming();
         app.UseCorrelation();
         app.UseFhirErrors();
         app.UseAuditMiddleware();

@@ -56,6 +56,14 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, Cache
             throw;
         }
 
+        var decision = lookup.Status switch
+        {
+            CacheStatus.Hit => "hit",
+            CacheStatus.Refresh => "refresh",
+            _ => "miss",
+        };
+        http.Features.Get<Core.Diagnostics.RequestTimeline>()?.SetCacheDecision(decision);
+        System.Diagnostics.Activity.Current?.SetTag("ncrs.cache", decision); // the request's server span
         var window = http.RequestServices.GetRequiredService<IOptionsMonitor<CacheOptions>>().CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, time.GetUtcNow(), window);
     }

@@ -14,4 +14,16 @@ public static class MetadataEndpoints
             .WithMetadata(NotAudited.Instance)
             .DisableRateLimiting() // the capability statement is never limited
             .AllowAnonymous();
+
+    /// <summary><c>GET /fhir/OperationDefinition/{id}</c>: the definitions the CapabilityStatement's operations name, anonymous like metadata.</summary>
+    public static RouteHandlerBuilder MapOperationDefinitions(this IEndpointRouteBuilder fhir) =>
+        fhir.MapGet("/OperationDefinition/{id}", (string id, IEnumerable<OperationDefinitionDocument> definitions) =>
+                definitions.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal)) is { } definition
+                    ? new FhirResult(definition.Json)
+                    : throw new Core.Errors.GatewayException(Core.Errors.GatewayErrors.NotFound))
+            .WithTags("Metadata")
+            .WithName("ReadOperationDefinition")
+            .WithMetadata(NotAudited.Instance)
+            .DisableRateLimiting()
+            .AllowAnonymous();
 }

@@ -81,7 +81,7 @@ internal sealed partial class ProbeClient(
             HttpStatusCode.NotFound => new(GatewayErrors.PatientNotFound),
             HttpStatusCode.TooManyRequests => UpstreamErrors.Busy(retryAfter ?? TimeSpan.FromSeconds(1)),
             HttpStatusCode.ServiceUnavailable => new(GatewayErrors.UpstreamUnavailable, retryAfter: retryAfter),
-            _ => new(GatewayErrors.UpstreamError),
+            _ => UpstreamErrors.Map(new UpstreamFailure(response.StatusCode, null, null, retryAfter)), // the shared arms: a redirect, any other status
         };
     }
 }

@@ -28,7 +28,7 @@ public sealed class AuditStoreHungTests(ITestOutputHelper output)
     {
         await using var postgres = await PostgresServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync();
-        await using var host = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await GatewayHost.StartWithSimulatorsAsync(new Dictionary<string, string?> // the sandbox never uses PostgreSQL
         {
             ["Audit:Provider"] = "Postgres",
             ["Audit:PostgresConnectionString"] = database,

@@ -89,11 +89,12 @@ public sealed class AuditedRouteTests(ClinicalContextHost fixture) : IClassFixtu
         return new Called(response.StatusCode, [.. requested.Concat(named).Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>The NHS numbers a response names: current identifiers of Patients, pointer subjects, immunisation patients, Parameters identifiers.</summary>
+    /// <summary>The NHS numbers a response names: current identifiers of Patients and the record a superseded one is replaced by, pointer subjects, immunisation patients, Parameters identifiers.</summary>
     private static IEnumerable<string> Named(Resource? resource) => resource switch
     {
         Bundle bundle => bundle.Entry.SelectMany(e => Named(e.Resource)),
-        Patient patient => patient.Identifier.Where(i => i.System == NhsNumber.System && i.Use != Identifier.IdentifierUse.Old).Select(i => i.Value ?? string.Empty),
+        Patient patient => patient.Identifier.Where(i => i.System == NhsNumber.System && i.Use != Identifier.IdentifierUse.Old).Select(i => i.Value ?? string.Empty)
+            .Concat(patient.Link.Where(l => l.Type == Patient.LinkType.ReplacedBy).Select(l => l.Other.Reference["Patient/".Length..])), // a superseded read names the current record by its link
         DocumentReference pointer => [pointer.Subject.Identifier.Value ?? string.Empty],
         Immunization immunization => [immunization.Patient.Identifier.Value ?? string.Empty],
         Parameters parameters => parameters.Parameter.Select(p => p.Value).OfType<Identifier>().Where(i => i.System == NhsNumber.System).Select(i => i.Value ?? string.Empty),
