@@ -13,8 +13,8 @@ namespace NcrsGateway.Events.Processing;
 /// <item>Events already covered — received before the gateway last acted for this patient, or naming a version not
 /// newer than one already handled — trigger nothing more: out of order never makes anything older.</item>
 /// <item>Otherwise the patient's cached metadata is evicted on every instance, and for a death or NHS-number change
-/// the current record is re-fetched from the authoritative service (once per group): a changed number is evicted
-/// too.</item>
+/// the current record is re-fetched from the authoritative service (once per group, at the upstream budget's
+/// background priority, so it never takes a slot a waiting clinician wants): a changed number is evicted too.</item>
 /// </list>
 /// </summary>
 internal sealed class PatientEventHandler(
@@ -51,7 +51,7 @@ internal sealed class PatientEventHandler(
         try
         {
             counters.Refetched();
-            var record = await demographics.ReadAsync(patient, new RequestContext("event-" + rows[0].Id.ToString("N"), null), cancellationToken).ConfigureAwait(false);
+            var record = await demographics.ReadAsync(patient, new RequestContext("event-" + rows[0].Id.ToString("N"), null) { Priority = RequestPriority.Background }, cancellationToken).ConfigureAwait(false);
             if (record.Identity.NhsNumber != patient && cache is not null)
             {
                 await cache.InvalidatePatientAsync(record.Identity.NhsNumber, cancellationToken).ConfigureAwait(false);
