@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Immunisation;
+using NcrsGateway.Adapters.Mns;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -44,6 +45,7 @@ public static class GatewayApp
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         builder.Services.AddImmunisationAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddMnsAdapter(builder.Configuration, onlyWhenConfigured: true); // the subscriptions Events:SubscribeTo keeps
         if (builder.Services.HasAdapterFor<IRecordLocator>())
         {
             builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves record location's Binary
