@@ -15,8 +15,7 @@ public static class AuditEventEndpoints
     public static RouteGroupBuilder MapAuditEventEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/AuditEvent").WithTags("AuditEvent");
-        group.MapGet("/", SearchAsync)
-            .WithName("SearchAuditEvent")
+        group.MapFhirSearch("SearchAuditEvent", SearchAsync, new FhirSearch("AuditEvent", AuditSearchRequest.Parameters, gatewayPaging: false))
             .WithMetadata(AuditedAction.Query(AuditActions.AuditSearch))
             .RequireAuthorization(GatewayPolicies.Auditor);
         return group;

@@ -15,7 +15,10 @@ internal static class AuditSearchRequest
     public const int DefaultCount = 20;
     public const int MaxCount = 100;
     public const string CursorParameter = "_cursor";
-    private static readonly string[] Known = ["patient", "agent", "date", "outcome", "_count", CursorParameter, "_format"];
+    /// <summary>Every parameter the search takes (it pages itself, by cursor).</summary>
+    public static readonly IReadOnlyList<string> Parameters = ["patient", "agent", "date", "outcome", "_count", CursorParameter];
+
+    private static readonly string[] Known = [.. Parameters, "_format"];
 
     /// <summary>Date-times accepted: seconds required, fraction optional, and a zone (<c>Z</c> or <c>±hh:mm</c>) always.</summary>
     private static readonly string[] DateTimeFormats =

@@ -22,10 +22,10 @@ internal static class ImmunisationSearchRequest
     public const string DateToParameter = "-date.to";
     private const string FormatParameter = "_format";
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        PatientParameter, PatientModifierParameter, TargetParameter, DateFromParameter, DateToParameter, FormatParameter,
-    };
+    /// <summary>Every parameter the search takes (the gateway adds the result parameters and paging).</summary>
+    public static readonly IReadOnlyList<string> Parameters = [PatientParameter, PatientModifierParameter, TargetParameter, DateFromParameter, DateToParameter];
+
+    private static readonly HashSet<string> Known = new([.. Parameters, FormatParameter], StringComparer.Ordinal);
 
     public static ImmunisationSearchQuery Parse(IEnumerable<KeyValuePair<string, string?>> query)
     {

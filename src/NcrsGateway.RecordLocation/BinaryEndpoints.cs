@@ -23,7 +23,7 @@ internal static class BinaryEndpoints
     public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Binary").WithTags("Binary").WithMetadata(AnyResponseFormat.Instance).RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(AuditedAction.Read(AuditActions.DocumentRetrieve));
+        group.MapFhirGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(AuditedAction.Read(AuditActions.DocumentRetrieve));
         return group;
     }
 

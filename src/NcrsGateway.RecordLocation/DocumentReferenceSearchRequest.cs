@@ -21,8 +21,10 @@ internal static class DocumentReferenceSearchRequest
     public const int DefaultCount = 20;
     public const int MaxCount = 100;
 
-    private static readonly HashSet<string> Known =
-        new([PatientParameter, SubjectParameter, TypeParameter, CategoryParameter, CountParameter, PageParameter, "_format"], StringComparer.Ordinal);
+    /// <summary>Every parameter the search takes (it pages itself, with the upstream).</summary>
+    public static readonly IReadOnlyList<string> Parameters = [PatientParameter, SubjectParameter, TypeParameter, CategoryParameter, CountParameter, PageParameter];
+
+    private static readonly HashSet<string> Known = new([.. Parameters, "_format"], StringComparer.Ordinal);
 
     public static DocumentReferenceSearch Parse(IQueryCollection query)
     {

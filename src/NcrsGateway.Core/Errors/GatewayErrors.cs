@@ -58,6 +58,11 @@ public static class GatewayErrors
         "The gateway only speaks FHIR JSON (application/fhir+json). Ask for that format and try again.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError UnsupportedMediaType = new(
+        "unsupported-media-type", 415, "not-supported",
+        "The request body is in a format this address does not read. Send operations as application/fhir+json and POST _search parameters as application/x-www-form-urlencoded; if your system chose the format, report it to your system supplier.",
+        FailureCategory.UserError);
+
     public static readonly GatewayError RateLimited = new(
         "rate-limited", 429, "throttled",
         "Too many requests were sent from this system in a short time. Wait for the time given in Retry-After, then try again.",
