@@ -70,6 +70,8 @@ internal static class EmittedResources
             ["Immunization search: restricted patient, lenient, _elements=status"] = (HttpStatusCode.OK, h => Lenient(h, $"fhir/Immunization?patient.identifier={Nhs}{SandboxPatients.Restricted}&-immunization.target=FLU&_elements=status&unknown=1")),
             ["OperationOutcome: unsupported media type (415)"] = (HttpStatusCode.UnsupportedMediaType, h => Form(h, "fhir/Patient/$verify", "patient=x")),
             ["OperationOutcome: another fhirVersion (406)"] = (HttpStatusCode.NotAcceptable, h => Accepting(h, $"fhir/Patient/{SandboxPatients.Search}", "application/fhir+json; fhirVersion=5.0")),
+            ["AuditEvent read (an entry's fullUrl)"] = (HttpStatusCode.OK, AuditEventReadAsync),
+            ["Immunization search: standard names (patient, target-disease, date)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Immunization?patient=Patient/{SandboxPatients.Deceased}&target-disease=COVID19,FLU&date=ge2021-03-01&date=le2021-12-31")),
             ["OperationOutcome: malformed Parameters (400)"] = (HttpStatusCode.BadRequest, h => Post(h, "fhir/Patient/$verify", """{"resourceType":"Parameters","parameter":[{"name":"patient"}]}""")),
         };
 
@@ -127,6 +129,17 @@ internal static class EmittedResources
 
         using var auditor = host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-audit"));
         return await auditor.GetAsync($"fhir/AuditEvent?agent={TestTokens.Clinician.UserId}");
+    }
+
+    /// <summary>The auditor's read of the newest row the search finds, by the entry's fullUrl.</summary>
+    private static async Task<HttpResponseMessage> AuditEventReadAsync(GatewayHost host)
+    {
+        using (var search = await AuditEventsAsync(host))
+        {
+            var bundle = await FhirAssert.ResourceAsync<Hl7.Fhir.Model.Bundle>(search);
+            using var auditor = host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-audit"));
+            return await auditor.GetAsync(bundle.Entry[0].FullUrl);
+        }
     }
 
     private static async Task<HttpResponseMessage> LaunchAsync(GatewayHost host)

@@ -45,6 +45,19 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
     }
 
     [Fact]
+    public async Task SearchParameterNames_CarryNoModifierOrChainAndNoPagingParameter()
+    {
+        using var anonymous = gateway.Host.CreateClient();
+        var statement = await FhirAssert.ResourceAsync<CapabilityStatement>(await anonymous.GetAsync("fhir/metadata"));
+
+        var names = statement.Rest.Single().Resource.SelectMany(r => r.SearchParam.Select(p => $"{r.Type}.{p.Name}")).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.DoesNotMatch(@"^\w+\..*[:.]", n));
+        Assert.DoesNotContain(names, n => n.EndsWith("._count", StringComparison.Ordinal) || n.EndsWith("._page", StringComparison.Ordinal) || n.EndsWith("._cursor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownOperationDefinition_Answers404OperationOutcome()
     {
         using var anonymous = gateway.Host.CreateClient();

@@ -185,5 +185,35 @@ public sealed class SearchInteractionTests(SandboxGatewayFixture fixture) : ICla
         await FhirAssert.OutcomeAsync(await _client.GetAsync($"fhir/Patient/{SandboxPatients.Search}?_summary=maybe"), HttpStatusCode.BadRequest, "invalid-request");
     }
 
+    [Theory]
+    [InlineData("clinician", "fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31")]
+    [InlineData("clinician", "fhir/DocumentReference?patient=Patient/" + NrlSandboxPointersPatient)]
+    [InlineData("clinician", "fhir/Immunization?patient=Patient/" + SandboxPatients.Search + "&target-disease=MMR,HPV&date=ge2000-01-01")]
+    [InlineData("auditor", "fhir/AuditEvent?_count=5")]
+    public async Task EveryEntryFullUrl_ResolvesToThatResourceOrIsAUrn(string role, string search)
+    {
+        using var client = role == "auditor" ? fixture.Host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-fullurl")) : fixture.Host.CreateClinicianClient();
+        using (var read = await _client.GetAsync($"fhir/Patient/{SandboxPatients.Minimal}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode); // the auditor has a row to find
+        }
+
+        var bundle = await FhirAssert.ResourceAsync<Bundle>(await client.GetAsync(search));
+
+        Assert.NotEmpty(bundle.Entry);
+        foreach (var entry in bundle.Entry)
+        {
+            if (entry.FullUrl.StartsWith("urn:uuid:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var response = await client.GetAsync(entry.FullUrl);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{entry.FullUrl} answers {(int)response.StatusCode}");
+            var resource = System.Text.Json.JsonSerializer.Deserialize<Resource>(await response.Content.ReadAsStringAsync(), Core.Fhir.FhirJson.Options)!;
+            Assert.Equal((entry.Resource.TypeName, entry.Resource.Id), (resource.TypeName, resource.Id));
+        }
+    }
+
     private const string NrlSandboxPointersPatient = NcrsGateway.Sandbox.Nrl.NrlSandboxPointers.PatientWithPointers;
 }
