@@ -72,6 +72,8 @@ internal static class EmittedResources
             ["OperationOutcome: another fhirVersion (406)"] = (HttpStatusCode.NotAcceptable, h => Accepting(h, $"fhir/Patient/{SandboxPatients.Search}", "application/fhir+json; fhirVersion=5.0")),
             ["AuditEvent read (an entry's fullUrl)"] = (HttpStatusCode.OK, AuditEventReadAsync),
             ["Immunization search: standard names (patient, target-disease, date)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Immunization?patient=Patient/{SandboxPatients.Deceased}&target-disease=COVID19,FLU&date=ge2021-03-01&date=le2021-12-31")),
+            ["Binary resource (Accept: application/fhir+json)"] = (HttpStatusCode.OK, h => Accepting(h, $"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}", "application/fhir+json")),
+            ["OperationOutcome: document too large for a Binary resource (406)"] = (HttpStatusCode.NotAcceptable, h => Accepting(h, $"fhir/Binary/{NrlSandboxPointers.RespectId}", "application/fhir+json")),
             ["OperationOutcome: malformed Parameters (400)"] = (HttpStatusCode.BadRequest, h => Post(h, "fhir/Patient/$verify", """{"resourceType":"Parameters","parameter":[{"name":"patient"}]}""")),
         };
 
