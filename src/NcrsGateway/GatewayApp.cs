@@ -80,6 +80,7 @@ public static class GatewayApp
         app.UseFhirFormat(); // after authentication: a 406's audit row names its user
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
+        app.UseFhirSearch(); // last: POST _search forms, lenient handling, _summary/_elements/_count on what the handler answers
 
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
