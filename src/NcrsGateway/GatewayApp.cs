@@ -15,6 +15,7 @@ using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
 using NcrsGateway.Immunisations;
+using NcrsGateway.Operations;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -64,6 +65,7 @@ public static class GatewayApp
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
+        builder.AddOperations(); // the support lookup: /ops/correlation/{id}, /ops/
 
         var app = builder.Build();
         app.UseKnownProxyForwardedHeaders();
@@ -73,12 +75,14 @@ public static class GatewayApp
         app.UseFhirErrors();
         app.UseAuditMiddleware();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseRequestDimensions(); // the caller's organisation, site and client software label every metric from here on
         app.UseFhirFormat(); // after authentication: a 406's audit row names its user
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
 
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
+        app.MapOperations(); // /ops: support staff only
         map?.Invoke(app);
         return app;
     }
