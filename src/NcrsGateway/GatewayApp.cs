@@ -83,6 +83,7 @@ public static class GatewayApp
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         app.MapOperations(); // /ops: support staff only
+        app.MapMetricsEndpoint(Fhir.Security.GatewayPolicies.Support); // opt-in Prometheus scrape, never anonymous
         map?.Invoke(app);
         return app;
     }
