@@ -20,7 +20,8 @@ public static class ConsoleFormat
     {
         ArgumentNullException.ThrowIfNull(builder);
         var format = Of(builder.Configuration[Key], builder.Environment.IsDevelopment());
-        builder.Logging.AddConsole(o => o.FormatterName = format == Simple ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
+        // Configures the console provider the host already has (a host that removed it, as tests do, stays without one).
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = format == Simple ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;

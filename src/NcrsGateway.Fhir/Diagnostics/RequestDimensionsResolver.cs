@@ -56,5 +56,7 @@ public sealed class RequestDimensionsResolver
     private static string? Header(HttpContext http, string name) =>
         http.Request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? Safe(values[0]) : null;
 
-    private static string? Safe(string? value) => value is not null && SafeToken.IsValid(value, MaxLength) ? value : null;
+    /// <summary>A safe token that holds nothing the redactor would mask (an NHS number in any form), else null.</summary>
+    private static string? Safe(string? value) =>
+        value is not null && SafeToken.IsValid(value, MaxLength) && string.Equals(Core.Redaction.Redactor.Redact(value), value, StringComparison.Ordinal) ? value : null;
 }
