@@ -5,7 +5,7 @@ using NcrsGateway.Fhir;
 namespace NcrsGateway.RecordLocation;
 
 /// <summary>Record location: DocumentReference search and read, Binary (the located document, through <see cref="IDocumentRetrieval"/> when the host registered one), when a record locator (NRL) is configured.</summary>
-internal static class RecordLocationFeature
+public static class RecordLocationFeature
 {
     public static IHostApplicationBuilder AddRecordLocation(this IHostApplicationBuilder builder)
     {

@@ -9,7 +9,7 @@ namespace NcrsGateway.Caching.Http;
 /// Puts the metadata cache in front of one endpoint: on a hit the handler is not called and the stored bytes are
 /// written; on a miss the handler's <see cref="FhirResult"/> is offered to the cache (which checks it is metadata).
 /// </summary>
-internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) : IEndpointFilter
+public sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -98,7 +98,7 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, Cache
     }
 
     /// <summary>What the cache stores for a handler's result; null when it must not be cached (errors, foreign locations).</summary>
-    internal static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
+    public static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
     {
         if (result is not FhirResult { StatusCode: StatusCodes.Status200OK } fhir)
         {
