@@ -34,7 +34,7 @@ public static class OperationsExtensions
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder routes)
     {
         routes.MapOperationsApi();
-        routes.MapStaticPages("/ops", typeof(OperationsExtensions).Assembly, "ops/", "index.html", "ops.js", "ops.css");
+        routes.MapStaticPages("/ops", typeof(OperationsExtensions).Assembly, "ops/", "index.html", "ops.js", "ops.css", "favicon.svg");
         return routes;
     }
 

@@ -14,6 +14,18 @@ internal sealed partial class SharedJournalWriter(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await CopyAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: whatever is still queued is dropped (this instance's journal had it)
+        }
+    }
+
+    private async Task CopyAsync(CancellationToken stoppingToken)
+    {
         var retention = options.Value.SharedRetention;
         var failures = 0;
         await foreach (var (request, notable) in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))

@@ -15,7 +15,7 @@ public static class StaticPageEndpoints
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <param name="routes">Where to map.</param>
-    /// <param name="prefix">The pages' path, e.g. <c>/ops</c>; the first file answers <c>{prefix}/</c>.</param>
+    /// <param name="prefix">The pages' path, e.g. <c>/ops</c>; the first file answers <c>{prefix}</c> and <c>{prefix}/</c> (pages link their files by absolute path).</param>
     /// <param name="assembly">The assembly whose embedded resources hold the files.</param>
     /// <param name="resourcePrefix">The resources' logical name prefix, e.g. <c>ops/</c>.</param>
     /// <param name="files">The file names; the first is the index page.</param>
@@ -38,8 +38,7 @@ public static class StaticPageEndpoints
             routes.MapGet($"{prefix}/{file}", handler).AllowAnonymous().ExcludeFromDescription();
             if (i == 0)
             {
-                routes.MapGet($"{prefix}/", handler).AllowAnonymous().ExcludeFromDescription();
-                routes.MapGet(prefix, (HttpContext http) => Results.Redirect($"{prefix}/")).AllowAnonymous().ExcludeFromDescription();
+                routes.MapGet(prefix, handler).AllowAnonymous().ExcludeFromDescription(); // answers {prefix} and {prefix}/ alike
             }
         }
 
@@ -59,6 +58,7 @@ public static class StaticPageEndpoints
         ".html" => "text/html; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
         _ => "application/octet-stream",
     };
 }

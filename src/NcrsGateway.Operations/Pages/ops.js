@@ -110,7 +110,7 @@
         tr.appendChild(el('td', null, r.attributedTo));
         const cell = el('td');
         const link = el('a', null, r.correlationId);
-        link.href = '?id=' + encodeURIComponent(r.correlationId);
+        link.href = '/ops/?id=' + encodeURIComponent(r.correlationId);
         cell.appendChild(link);
         tr.appendChild(cell);
         tbody.appendChild(tr);
