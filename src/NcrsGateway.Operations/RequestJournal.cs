@@ -26,6 +26,11 @@ internal sealed class RequestJournal : IRequestObserver
     public void Completed(CompletedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Route.StartsWith("/health", StringComparison.Ordinal))
+        {
+            return; // probes every few seconds would push the requests people ask about out of the ring
+        }
+
         lock (_ring)
         {
             _ring[_next++ % _ring.Length] = request;
