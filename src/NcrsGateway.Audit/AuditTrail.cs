@@ -52,6 +52,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         _time = time;
         _logger = logger;
         _journal = new AuditJournal(dataDirectory, OnDurable);
+        AuditMetrics.Started(this);
     }
 
     /// <summary>Acknowledged rows that are in the journal but not yet in the store.</summary>
@@ -228,6 +229,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
 
         _stopped = true;
+        AuditMetrics.Stopped(this);
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_flusher is not null)
         {
@@ -242,6 +244,8 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        var moved = false;
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -256,6 +260,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 _retry = batch;
                 var inserted = await _store.InsertAsync(batch.ConvertAll(e => e.Row), cancellationToken).ConfigureAwait(false);
                 _retry = null;
+                moved = true;
                 if (batch[0].Replayed)
                 {
                     Replayed(batch.Count, inserted);
@@ -270,6 +275,10 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         finally
         {
             _flushLock.Release();
+            if (moved)
+            {
+                AuditMetrics.Flushed(_time.GetElapsedTime(started));
+            }
         }
     }
 

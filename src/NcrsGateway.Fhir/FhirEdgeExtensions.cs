@@ -12,11 +12,26 @@ public static class FhirEdgeExtensions
     {
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton(sp => new FhirBaseUrl(publicBaseUrl(sp), sp.GetRequiredService<IServer>()));
+        services.AddOptions<Diagnostics.TelemetryDimensionsOptions>()
+            .BindConfiguration(Diagnostics.TelemetryDimensionsOptions.SectionName, o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Diagnostics.TelemetryDimensionsOptions>, Diagnostics.TelemetryDimensionsOptionsValidator>();
+        services.AddSingleton<Diagnostics.RequestDimensionsResolver>();
+        services.AddSingleton(sp => new Diagnostics.RequestInstance(InstanceName(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Telemetry:InstanceName"])));
         return services;
     }
 
     /// <summary>Times every request (upstream calls, cache decision, audit write) and answers with <c>Server-Timing</c>.</summary>
     public static IApplicationBuilder UseServerTiming(this IApplicationBuilder app) => app.UseMiddleware<Diagnostics.ServerTimingMiddleware>();
+
+    /// <summary>After authentication: the caller's organisation, site and client software become the request's metric dimensions.</summary>
+    public static IApplicationBuilder UseRequestDimensions(this IApplicationBuilder app) => app.UseMiddleware<Diagnostics.RequestDimensionsMiddleware>();
+
+    private static string InstanceName(string? configured)
+    {
+        var name = string.IsNullOrWhiteSpace(configured) ? Environment.MachineName : configured;
+        return SafeToken.IsValid(name, 64) ? name : "gateway";
+    }
 
     /// <summary>Accepts or creates the request's correlation ID (refuses a malformed one with an OperationOutcome).</summary>
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.UseMiddleware<CorrelationMiddleware>();

@@ -62,7 +62,16 @@ public sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEn
             CacheStatus.Refresh => "refresh",
             _ => "miss",
         };
-        http.Features.Get<Core.Diagnostics.RequestTimeline>()?.SetCacheDecision(decision);
+        var timeline = http.Features.Get<Core.Diagnostics.RequestTimeline>();
+        timeline?.SetCacheDecision(decision);
+        if (Core.Diagnostics.GatewayMetrics.CacheLookups.Enabled)
+        {
+            var tags = Core.Diagnostics.GatewayMetrics.TagsFor(timeline?.Dimensions);
+            tags.Add(Core.Diagnostics.GatewayMetrics.Tags.CacheProfile, key.Profile);
+            tags.Add(Core.Diagnostics.GatewayMetrics.Tags.CacheDecision, decision);
+            Core.Diagnostics.GatewayMetrics.CacheLookups.Add(1, tags);
+        }
+
         System.Diagnostics.Activity.Current?.SetTag("ncrs.cache", decision); // the request's server span
         var window = http.RequestServices.GetRequiredService<IOptionsMonitor<CacheOptions>>().CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, time.GetUtcNow(), window);
