@@ -10,6 +10,7 @@ using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
+using NcrsGateway.Events;
 using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
@@ -62,6 +63,7 @@ public static class GatewayApp
         builder.AddImmunisations();
         builder.AddClinicalContext(developmentHost: development is not null);
         builder.AddAuditEventSearch();
+        builder.AddEvents(); // national change events (MNS), when a sender credential is configured
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -84,6 +86,7 @@ public static class GatewayApp
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         app.MapOperations(); // /ops: support staff only
         app.MapMetricsEndpoint(Fhir.Security.GatewayPolicies.Support); // opt-in Prometheus scrape, never anonymous
+        app.MapEvents(); // the MNS ingestion route, outside /fhir
         map?.Invoke(app);
         return app;
     }

@@ -17,4 +17,7 @@ public static class GatewayPolicies
 
     /// <summary>Operations support: the support lookup (<c>/ops</c>) and readiness detail; no clinical data, no audit search.</summary>
     public const string Support = "Support";
+
+    /// <summary>Operate the gateway's background work (the events inbox): no clinical data, no audit search.</summary>
+    public const string Operator = "Operator";
 }
