@@ -56,6 +56,12 @@ public static class FhirEdgeExtensions
     private static bool IsExpected(Exception exception) =>
         exception is Core.Errors.GatewayException or OperationCanceledException or BadHttpRequestException { StatusCode: < 500 };
 
+    /// <summary>
+    /// POST <c>_search</c> forms, lenient handling, and the result parameters (<c>_summary</c>, <c>_elements</c>, gateway
+    /// paging) of every FHIR read and search: after authorization, before the handler.
+    /// </summary>
+    public static IApplicationBuilder UseFhirSearch(this IApplicationBuilder app) => app.UseMiddleware<FhirSearchMiddleware>();
+
     /// <summary>FHIR endpoints speak FHIR JSON only: anything else asked for gets 406.</summary>
     public static IApplicationBuilder UseFhirFormat(this IApplicationBuilder app) => app.UseMiddleware<FhirFormatMiddleware>();
 }

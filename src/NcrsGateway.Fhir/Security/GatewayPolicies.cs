@@ -15,9 +15,8 @@ public static class GatewayPolicies
     /// <summary>Search every organisation's audit rows (role national-auditor); an <see cref="Auditor"/> too.</summary>
     public const string NationalAuditor = "NationalAuditor";
 
-    /// <summary>Operations support: the support lookup (<c>/ops</c>) and readiness detail; no clinical data, no audit search.</summary>
-    public const string Support = "Support";
-
     /// <summary>Operate the gateway's background work (the events inbox): no clinical data, no audit search.</summary>
     public const string Operator = "Operator";
+    /// <summary>Operations support: the support lookup (<c>/ops</c>) and readiness detail; no clinical data, no audit search.</summary>
+    public const string Support = "Support";
 }

@@ -3,8 +3,8 @@ namespace NcrsGateway.Sandbox.Tokens;
 /// <summary>
 /// The demo users of <c>POST /sandbox/token</c>: two clinicians (to show a shared workstation), a reader
 /// who cannot launch NCRS, an auditor who can only search the audit trail of the demo organisation, a national
-/// auditor who can search every organisation's, an operator who can only list and reprocess national change events,
-/// and a support engineer who reads request timelines (<c>/ops/</c>).
+/// auditor who can search every organisation's, an operator who can only list and reprocess national change events, and
+/// a support engineer who reads request timelines (<c>/ops</c>).
 /// </summary>
 public static class SandboxUsers
 {
