@@ -5,4 +5,4 @@ namespace NcrsGateway.Caching;
 /// lifetime and allowed resource types) and its tags (a keyed hash of each patient it is about); key and tags are free
 /// of raw NHS numbers. Built by <see cref="CacheKeys"/>.
 /// </summary>
-internal sealed record CacheEntryKey(string Key, string Profile, IReadOnlyList<string> Tags);
+public sealed record CacheEntryKey(string Key, string Profile, IReadOnlyList<string> Tags);

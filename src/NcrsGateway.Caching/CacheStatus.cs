@@ -1,7 +1,7 @@
 namespace NcrsGateway.Caching;
 
 /// <summary>How a response was obtained; written as <c>X-Cache</c>.</summary>
-internal enum CacheStatus
+public enum CacheStatus
 {
     /// <summary>Served from cache (this instance's memory or the shared Redis).</summary>
     Hit,

@@ -10,7 +10,7 @@ namespace NcrsGateway.Caching;
 /// Instances come only from <see cref="MetadataCache"/>'s admission check or from the serializer reading what it admitted.
 /// </summary>
 [ImmutableObject(true)]
-internal sealed class CachedFhirResponse
+public sealed class CachedFhirResponse
 {
     private CachedFhirResponse(string profile, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion)
     {

@@ -6,7 +6,7 @@ namespace NcrsGateway.Caching;
 /// What a handler produced and offers to the cache: serialized bytes and their content type, the upstream's
 /// ETag (if any), a Content-Location relative to the FHIR base, and the provenance of the data.
 /// </summary>
-internal sealed record FhirPayload(
+public sealed record FhirPayload(
     ReadOnlyMemory<byte> Body,
     string ContentType,
     string? ETag,

@@ -1,7 +1,7 @@
 namespace NcrsGateway.Caching;
 
 /// <summary>Cache log events. Keys are keyed hashes; none of them carries an NHS number.</summary>
-internal sealed partial class MetadataCache
+public sealed partial class MetadataCache
 {
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Metadata cache invalidated by {Scope}")]
     private static partial void LogInvalidated(ILogger logger, string scope);

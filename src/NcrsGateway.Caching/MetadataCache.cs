@@ -12,15 +12,34 @@ namespace NcrsGateway.Caching;
 /// (single-flight across instances). Invalidations are published so every instance evicts its tier 1.
 /// Redis trouble never fails a request: the cache carries on per instance.
 /// </summary>
-internal sealed partial class MetadataCache(
-    HybridCache local,
-    RedisMetadataStore shared,
-    CacheKeys keys,
-    CacheProfiles profiles,
-    IOptionsMonitor<CacheOptions> options,
-    TimeProvider time,
-    ILogger<MetadataCache> logger) : IMetadataCacheInvalidator
+public sealed partial class MetadataCache : IMetadataCacheInvalidator
 {
+    private readonly HybridCache local;
+    private readonly RedisMetadataStore shared;
+    private readonly CacheKeys keys;
+    private readonly CacheProfiles profiles;
+    private readonly IOptionsMonitor<CacheOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<MetadataCache> logger;
+
+    internal MetadataCache(
+        HybridCache local,
+        RedisMetadataStore shared,
+        CacheKeys keys,
+        CacheProfiles profiles,
+        IOptionsMonitor<CacheOptions> options,
+        TimeProvider time,
+        ILogger<MetadataCache> logger)
+    {
+        this.local = local;
+        this.shared = shared;
+        this.keys = keys;
+        this.profiles = profiles;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+    }
+
     /// <summary>On every tier-1 entry, so all of them can be evicted at once.</summary>
     private const string AllEntriesTag = "gw:all";
 
@@ -32,13 +51,20 @@ internal sealed partial class MetadataCache(
 
     public bool Enabled => options.CurrentValue.Enabled;
 
-    public CacheKeys Keys => keys;
+    internal CacheKeys Keys => keys;
 
     /// <summary>The profiles entries are stored under (from the adapters' descriptors and registered profiles).</summary>
-    public CacheProfiles Profiles => profiles;
+    internal CacheProfiles Profiles => profiles;
+
+    /// <summary>
+    /// The key for one patient's entry of the kind <paramref name="scope"/>, stored under the cache profile of the
+    /// adapter serving <typeparamref name="TPort"/>; null when no such profile exists (nothing is cached).
+    /// </summary>
+    public CacheEntryKey? PatientKey<TPort>(string scope, NhsNumber nhsNumber, string? discriminator = null) =>
+        profiles.NameFor<TPort>() is { } profile ? keys.ForPatient(profile, scope, nhsNumber, discriminator) : null;
 
     /// <summary>The lifetime of an entry stored under <paramref name="profile"/>; refuses an unknown or never-cached profile.</summary>
-    public TimeSpan TtlFor(string profile) => profiles.Require(profile).TimeToLive;
+    internal TimeSpan TtlFor(string profile) => profiles.Require(profile).TimeToLive;
 
     /// <summary>
     /// The entry for <paramref name="key"/>: from cache when fresh, otherwise fetched once (across instances) and
@@ -92,7 +118,7 @@ internal sealed partial class MetadataCache(
     /// The one write path: checks the payload is metadata its profile allows (<see cref="CacheAdmission"/>) before anything
     /// is stored in either tier, then stores it and tells the other instances to drop their copy.
     /// </summary>
-    public async Task<CachedFhirResponse> StoreAsync(CacheEntryKey key, FhirPayload payload, CancellationToken cancellationToken)
+    internal async Task<CachedFhirResponse> StoreAsync(CacheEntryKey key, FhirPayload payload, CancellationToken cancellationToken)
     {
         var entry = Admit(key, payload);
         var ttl = TtlFor(key.Profile);
@@ -103,7 +129,7 @@ internal sealed partial class MetadataCache(
     }
 
     /// <summary>What this instance's tier 1 holds for a key (tests and diagnostics; never fetches).</summary>
-    public async Task<CachedFhirResponse?> PeekLocalAsync(string key) =>
+    internal async Task<CachedFhirResponse?> PeekLocalAsync(string key) =>
         await local.GetOrCreateAsync<CachedFhirResponse?>(
             key,
             static _ => ValueTask.FromResult<CachedFhirResponse?>(null),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Caching.Redis;
@@ -25,7 +26,14 @@ public static class MetadataCacheServiceCollectionExtensions
         services.TryAddSingleton<CacheKeys>();
         services.TryAddSingleton<CacheProfiles>();
         services.TryAddSingleton<RedisMetadataStore>();
-        services.TryAddSingleton<MetadataCache>();
+        services.TryAddSingleton(sp => new MetadataCache( // its constructor is not part of the public contract
+            sp.GetRequiredService<HybridCache>(),
+            sp.GetRequiredService<RedisMetadataStore>(),
+            sp.GetRequiredService<CacheKeys>(),
+            sp.GetRequiredService<CacheProfiles>(),
+            sp.GetRequiredService<IOptionsMonitor<CacheOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MetadataCache>>()));
         services.TryAddSingleton<IMetadataCacheInvalidator>(sp => sp.GetRequiredService<MetadataCache>());
         services.AddHostedService<CacheInvalidationBackplane>();
         return builder;

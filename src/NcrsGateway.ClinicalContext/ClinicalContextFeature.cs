@@ -4,7 +4,7 @@ using NcrsGateway.Fhir;
 namespace NcrsGateway.ClinicalContext;
 
 /// <summary>Clinical context: <c>$verify</c>, <c>$select</c>, <c>$ncrs-launch</c> on Patient, when a demographics adapter (PDS) is configured.</summary>
-internal static class ClinicalContextFeature
+public static class ClinicalContextFeature
 {
     /// <param name="builder">The host's builder.</param>
     /// <param name="developmentHost">Set only by a development host: then a relative launch URL (its own page) is allowed.</param>

@@ -5,7 +5,7 @@ using NcrsGateway.Fhir;
 namespace NcrsGateway.Demographics;
 
 /// <summary>Demographics: Patient read and search, when a demographics adapter (PDS) is configured.</summary>
-internal static class DemographicsFeature
+public static class DemographicsFeature
 {
     public static IHostApplicationBuilder AddDemographics(this IHostApplicationBuilder builder)
     {

@@ -7,7 +7,7 @@ namespace NcrsGateway.Demographics;
 /// Builds the searchset Bundle a caller receives: every match with its national score, links pointing at the
 /// gateway, never at the upstream host. The gateway does not pick a match.
 /// </summary>
-internal static class PatientBundleBuilder
+public static class PatientBundleBuilder
 {
     public static Bundle Build(IReadOnlyList<PatientMatch> matches, string baseUrl, string selfQuery, DateTimeOffset now)
     {

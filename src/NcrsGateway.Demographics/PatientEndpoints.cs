@@ -15,14 +15,14 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
-        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
+        group.MapFhirGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
+        group.MapFhirSearch("SearchPatient", SearchAsync, new FhirSearch("Patient", PatientSearchRequest.Parameters, gatewayPaging: true)).WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
         return group;
     }
 
     private static async Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
     {
-        if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m)).ToList() is { Count: > 0 } allowed)
+        if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)).ToList() is { Count: > 0 } allowed)
         {
             // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
             http.Response.Headers.Allow = string.Join(", ", allowed);

@@ -7,7 +7,7 @@ using NcrsGateway.Core.Ports;
 namespace NcrsGateway.Demographics;
 
 /// <summary>The metadata cache in front of <c>GET /fhir/Patient/{nhsNumber}</c>: one entry per NHS number (keyed hash).</summary>
-internal static class PatientReadCache
+public static class PatientReadCache
 {
     /// <summary>
     /// Caches the read per NHS number. The patient is recorded for audit here too, because a hit never reaches the
@@ -27,5 +27,5 @@ internal static class PatientReadCache
 
     /// <summary>A demographics read, stored under the profile of the adapter serving <see cref="IDemographicsSource"/>.</summary>
     public static CacheEntryKey? Key(MetadataCache cache, NhsNumber nhsNumber) =>
-        cache.Profiles.NameFor<IDemographicsSource>() is { } profile ? cache.Keys.ForPatient(profile, "patient", nhsNumber) : null;
+        cache.PatientKey<IDemographicsSource>("patient", nhsNumber);
 }

@@ -3,7 +3,7 @@ using NcrsGateway.Fhir;
 namespace NcrsGateway.Demographics;
 
 /// <summary>A demographics answer as the HTTP response (and cache entry) a caller receives: serialized once.</summary>
-internal static class PatientResults
+public static class PatientResults
 {
     public static FhirResult ToFhirResult(this PatientRead read) =>
         new(FhirResult.From(read.Patient).Body)

@@ -6,7 +6,7 @@ using NcrsGateway.Core.Ports;
 namespace NcrsGateway.Demographics;
 
 /// <summary>Reads and searches national demographics; the endpoints serialize the answer once (<see cref="PatientResults"/>).</summary>
-internal sealed class PatientService(IDemographicsSource demographics, TimeProvider time)
+public sealed class PatientService(IDemographicsSource demographics, TimeProvider time)
 {
     public async Task<PatientRead> ReadAsync(NhsNumber nhsNumber, RequestContext context, string baseUrl, CancellationToken cancellationToken)
     {

@@ -30,5 +30,5 @@ internal static class PointerSearchCache
 
     /// <summary>A pointer search, stored under the profile of the adapter serving <see cref="IRecordLocator"/>.</summary>
     public static CacheEntryKey? Key(MetadataCache cache, NhsNumber nhsNumber, string discriminator) =>
-        cache.Profiles.NameFor<IRecordLocator>() is { } profile ? cache.Keys.ForPatient(profile, "pointers", nhsNumber, discriminator) : null;
+        cache.PatientKey<IRecordLocator>("pointers", nhsNumber, discriminator);
 }

@@ -5,7 +5,7 @@ using NcrsGateway.Fhir;
 namespace NcrsGateway.RecordLocation;
 
 /// <summary>Record location: DocumentReference search and read, Binary (the located document, through <see cref="IDocumentRetrieval"/> when the host registered one), when a record locator (NRL) is configured.</summary>
-internal static class RecordLocationFeature
+public static class RecordLocationFeature
 {
     public static IHostApplicationBuilder AddRecordLocation(this IHostApplicationBuilder builder)
     {
@@ -14,6 +14,10 @@ internal static class RecordLocationFeature
             return builder;
         }
 
+        builder.Services.AddOptions<RecordLocationOptions>()
+            .Bind(builder.Configuration.GetSection(RecordLocationOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<RecordLocationOptions>, RecordLocationOptionsValidator>());
         builder.Services.TryAddSingleton<DocumentReferenceService>();
         builder.Services.TryAddSingleton<Demographics.IPatientRevInclude, PatientPointerSearch>(); // Patient?identifier=…&_revinclude=DocumentReference:subject
         builder.Services.AddFhirFeature<RecordLocationEndpoints, RecordLocationCapabilities>();

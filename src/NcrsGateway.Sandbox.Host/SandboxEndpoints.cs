@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Fhir.Endpoints;
 using NcrsGateway.Sandbox.Host.Mns;
 using NcrsGateway.Sandbox.Tokens;
 
@@ -11,7 +12,8 @@ namespace NcrsGateway.Sandbox.Host;
 /// <summary>
 /// Development-only routes, mapped only when the sandbox is on: <c>POST /sandbox/token</c> signs in a demo user,
 /// <c>GET /sandbox/ncrs</c> stands in for the NCRS application the launch link opens, <c>POST /sandbox/mns/emit</c> plays
-/// MNS (a change in the simulated PDS, then its event delivered to this gateway's ingestion endpoint).
+/// MNS (a change in the simulated PDS, then its event delivered to this gateway's ingestion endpoint), <c>/sandbox/</c>
+/// walks a clinician through the flow.
 /// </summary>
 internal static class SandboxEndpoints
 {
@@ -31,6 +33,7 @@ internal static class SandboxEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TokenRequestMaxBytes)) // four short fields
             .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256)
             .DisableAntiforgery();
+        routes.MapStaticPages("/sandbox", typeof(SandboxEndpoints).Assembly, "sandbox/", "index.html", "sandbox.js", "sandbox.css", "favicon.svg"); // the clinician flow page
         return routes;
     }
 
@@ -116,7 +119,7 @@ internal static class SandboxEndpoints
 
         var digits = WebUtility.HtmlEncode(parsed.Value);
         return Results.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox NCRS</title></head>"
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox NCRS</title><link rel=\"icon\" href=\"/sandbox/favicon.svg\"></head>"
             + $"<body><h1>Sandbox NCRS (simulated)</h1><p>Opened for patient with NHS number <strong id=\"nhs-number\">{digits}</strong>.</p>"
             + "<p>This page stands in for the national Care Records Service. It shows no clinical data.</p></body></html>",
             "text/html; charset=utf-8");

@@ -36,6 +36,11 @@ internal static class SandboxHosting
             throw new GatewayConfigurationException(refused); // one line each
         }
 
+        if (string.IsNullOrWhiteSpace(config[ServiceDefaults.ConsoleFormat.Key]))
+        {
+            config[ServiceDefaults.ConsoleFormat.Key] = ServiceDefaults.ConsoleFormat.Simple; // a person reads this console
+        }
+
         var key = SandboxSigningKey.Create();
         new DevelopmentHost(key.Key).Use(builder);
         builder.Services.AddSingleton(key);

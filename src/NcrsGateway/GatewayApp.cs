@@ -17,6 +17,7 @@ using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
 using NcrsGateway.Immunisations;
+using NcrsGateway.Operations;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -68,6 +69,7 @@ public static class GatewayApp
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
+        builder.AddOperations(); // the support lookup: /ops/correlation/{id}, /ops/
 
         var app = builder.Build();
         app.UseKnownProxyForwardedHeaders();
@@ -77,13 +79,17 @@ public static class GatewayApp
         app.UseFhirErrors();
         app.UseAuditMiddleware();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseRequestDimensions(); // the caller's organisation, site and client software label every metric from here on
         app.UseFhirFormat(); // after authentication: a 406's audit row names its user
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
+        app.UseFhirSearch(); // last: POST _search forms, lenient handling, _summary/_elements/_count on what the handler answers
 
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         app.MapEvents(); // the MNS ingestion route, outside /fhir
+        app.MapOperations(); // /ops: support staff only
+        app.MapMetricsEndpoint(Fhir.Security.GatewayPolicies.Support); // opt-in Prometheus scrape, never anonymous
         map?.Invoke(app);
         return app;
     }

@@ -7,7 +7,8 @@ namespace NcrsGateway.Caching.Http;
 
 /// <summary>
 /// Writes a cache entry: its stored bytes untouched, plus <c>X-Cache</c>, <c>Age</c> (seconds since the upstream
-/// answered), <c>ETag</c> and the provenance headers. A matching <c>If-None-Match</c> gets 304 and no body.
+/// answered), <c>ETag</c>, <c>Last-Modified</c> (when the upstream answered) and the provenance headers. A matching
+/// <c>If-None-Match</c> (or, without one, <c>If-Modified-Since</c>) gets 304 and no body.
 /// </summary>
 internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateTimeOffset now, TimeSpan showWithoutRefreshWindow) : IResult
 {
@@ -34,8 +35,9 @@ internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateT
             headers[KnownHeaders.ShowWithoutRefresh] = "false";
         }
 
+        headers.LastModified = ConditionalRequests.Format(entry.RetrievedAt);
         var location = entry.RelativeContentLocation is { } relative ? $"{baseUrl}/{relative}" : null;
-        if (MatchesIfNoneMatch(httpContext.Request, entry.ETag))
+        if (ConditionalRequests.IsNotModified(httpContext.Request, entry.ETag, entry.RetrievedAt))
         {
             httpContext.Response.StatusCode = StatusCodes.Status304NotModified;
             headers.ETag = entry.ETag;
@@ -47,22 +49,6 @@ internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateT
             return Task.CompletedTask;
         }
 
-        return new FhirResult(entry.Body) { ETag = entry.ETag, ContentLocation = location }.ExecuteAsync(httpContext);
-    }
-
-    internal static bool MatchesIfNoneMatch(HttpRequest request, string eTag)
-    {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return false;
-        }
-
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch is not { Count: > 0 } || !EntityTagHeaderValue.TryParse(eTag, out var ours))
-        {
-            return false;
-        }
-
-        return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(ours, useStrongComparison: false));
+        return new FhirResult(entry.Body) { ETag = entry.ETag, ContentLocation = location, LastModified = entry.RetrievedAt }.ExecuteAsync(httpContext);
     }
 }

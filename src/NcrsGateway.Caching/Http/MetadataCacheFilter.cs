@@ -9,7 +9,7 @@ namespace NcrsGateway.Caching.Http;
 /// Puts the metadata cache in front of one endpoint: on a hit the handler is not called and the stored bytes are
 /// written; on a miss the handler's <see cref="FhirResult"/> is offered to the cache (which checks it is metadata).
 /// </summary>
-internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) : IEndpointFilter
+public sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, CacheEntryKey?> keyOf) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -62,7 +62,16 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, Cache
             CacheStatus.Refresh => "refresh",
             _ => "miss",
         };
-        http.Features.Get<Core.Diagnostics.RequestTimeline>()?.SetCacheDecision(decision);
+        var timeline = http.Features.Get<Core.Diagnostics.RequestTimeline>();
+        timeline?.SetCacheDecision(decision);
+        if (Core.Diagnostics.GatewayMetrics.CacheLookups.Enabled)
+        {
+            var tags = Core.Diagnostics.GatewayMetrics.TagsFor(timeline?.Dimensions);
+            tags.Add(Core.Diagnostics.GatewayMetrics.Tags.CacheProfile, key.Profile);
+            tags.Add(Core.Diagnostics.GatewayMetrics.Tags.CacheDecision, decision);
+            Core.Diagnostics.GatewayMetrics.CacheLookups.Add(1, tags);
+        }
+
         System.Diagnostics.Activity.Current?.SetTag("ncrs.cache", decision); // the request's server span
         var window = http.RequestServices.GetRequiredService<IOptionsMonitor<CacheOptions>>().CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, time.GetUtcNow(), window);
@@ -89,7 +98,7 @@ internal sealed class MetadataCacheFilter(Func<HttpContext, MetadataCache, Cache
     }
 
     /// <summary>What the cache stores for a handler's result; null when it must not be cached (errors, foreign locations).</summary>
-    internal static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
+    public static FhirPayload? ToPayload(object? result, string baseUrl, TimeProvider time)
     {
         if (result is not FhirResult { StatusCode: StatusCodes.Status200OK } fhir)
         {

@@ -10,7 +10,7 @@ namespace NcrsGateway.Caching.Redis;
 /// deployments on one Redis never share a key. Disposing it does nothing: <see cref="RedisConnection"/> owns the connection.
 /// </summary>
 /// <remarks>Not sealed: <see cref="DispatchProxy"/> derives the proxy type from it.</remarks>
-internal class KeyPrefixedMultiplexer : DispatchProxy
+public class KeyPrefixedMultiplexer : DispatchProxy
 {
     private IConnectionMultiplexer _inner = null!;
     private RedisKey _prefix;

@@ -11,7 +11,7 @@ namespace NcrsGateway.Caching.Redis;
 /// treated as unavailable for <see cref="SuspendFor"/> (so every other request skips it at once) before one
 /// command tries it again, and readiness reports Degraded meanwhile.
 /// </summary>
-internal sealed partial class RedisConnection : IDisposable
+public sealed partial class RedisConnection : IDisposable
 {
     private readonly ConnectionMultiplexer? _multiplexer;
     private readonly TimeProvider _time;

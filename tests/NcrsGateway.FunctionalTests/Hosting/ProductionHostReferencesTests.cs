@@ -27,6 +27,25 @@ public sealed class ProductionHostReferencesTests
     }
 
     [Fact]
+    public void ProductionAssemblies_GrantNoInternalsToEachOther()
+    {
+        // Projects use each other only through public contracts: friends may be test and benchmark assemblies only.
+        var ours = TransitiveReferences(typeof(Sandbox.Host.SandboxApp).Assembly)
+            .Where(n => n.StartsWith("NcrsGateway", StringComparison.Ordinal))
+            .Append(typeof(Sandbox.Host.SandboxApp).Assembly.GetName().Name!)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("NcrsGateway.Caching", ours); // the walk reaches the features
+
+        var grants = ours
+            .SelectMany(name => Assembly.Load(name).GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+                .Select(a => $"{name} -> {a.AssemblyName}"))
+            .Where(grant => ours.Contains(grant[(grant.IndexOf(" -> ", StringComparison.Ordinal) + 4)..]))
+            .ToList();
+
+        Assert.Empty(grants);
+    }
+
+    [Fact]
     public void SandboxHost_TransitiveReferences_HoldTheSimulators()
     {
         var names = TransitiveReferences(typeof(Sandbox.Host.SandboxApp).Assembly);
