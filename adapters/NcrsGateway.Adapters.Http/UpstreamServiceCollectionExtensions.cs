@@ -138,8 +138,8 @@ public static class UpstreamServiceCollectionExtensions
         services.AddKeyedSingleton(name, (sp, _) => new UpstreamBackoff(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TOptions>>().Value.MaxRetryAfterBackoff));
 
-        services.AddKeyedSingleton(name, (_, _) => new UpstreamHealth());
         var bucket = BudgetName(services, name);
+        services.AddKeyedSingleton(name, (_, _) => new UpstreamHealth(bucket)); // disposed with the host: leaves the breaker gauge
         services.AddKeyedSingleton(name, (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptions<TOptions>>().Value;
