@@ -40,13 +40,7 @@ public static partial class AuditServiceCollectionExtensions
             sp.GetRequiredService<AuditDataDirectory>().Path,
             sp.GetRequiredService<IOptions<AuditOptions>>().Value.PostgresConnectionString));
         services.TryAddSingleton<RelationalStores>(); // other stores (the events inbox) open their tables where audit keeps its own
-        services.TryAddSingleton<IAuditStore>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
-            return options.Provider == AuditProvider.Postgres
-                ? new PostgresAuditStore(options.PostgresConnectionString!)
-                : new SqliteAuditStore(sp.GetRequiredService<AuditDataDirectory>().Path);
-        });
+        services.TryAddSingleton<IAuditStore>(sp => RelationalAuditStore.For(sp.GetRequiredService<RelationalStores>().Open(SqliteAuditStore.FileName)));
         services.TryAddSingleton(sp => new AuditTrail(
             sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<PatientProtector>(),

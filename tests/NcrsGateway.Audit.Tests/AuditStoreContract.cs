@@ -16,6 +16,14 @@ public abstract class AuditStoreContract : IAsyncLifetime
     /// <summary>A new store instance on this test's storage (same file / database every call).</summary>
     internal abstract IAuditStore OpenStore();
 
+    /// <summary>Disposes <paramref name="owned"/> when the test ends.</summary>
+    protected T Own<T>(T owned)
+        where T : IAsyncDisposable
+    {
+        _owned.Add(owned);
+        return owned;
+    }
+
     /// <summary>Everything the storage holds, as text (raw file bytes, or every column cast to text).</summary>
     protected abstract Task<string> DumpStorageAsync();
 
@@ -96,7 +104,6 @@ public abstract class AuditStoreContract : IAsyncLifetime
     public async Task Search_RowWrittenBeforeRowsNamedSeveralPatients_IsStillFoundByItsPatient()
     {
         var store = OpenStore();
-        _owned.Add(store);
         var trail = await StartTrailAsync();
         var mapper = new AuditRowMapper(new Crypto.PatientProtector(Keys));
         var legacy = mapper.ToRow(Record(PatientB, user: "legacy")) with { PatientHashes = null }; // as an older gateway journalled it
@@ -216,7 +223,6 @@ public abstract class AuditStoreContract : IAsyncLifetime
 
         await crashed.DisposeAsync(); // no drain: the rows are only in the journal
         var store = OpenStore();
-        _owned.Add(store);
         Assert.Empty(await store.SearchAsync(new AuditRowQuery(null, "replay", null, null, null, null, 100, null), CancellationToken.None));
 
         var restarted = await StartTrailAsync();
@@ -261,7 +267,6 @@ public abstract class AuditStoreContract : IAsyncLifetime
         await trail.StopAsync(CancellationToken.None);
 
         var store = OpenStore();
-        _owned.Add(store);
         var rows = await store.SearchAsync(new AuditRowQuery(null, "burst", null, null, null, null, 1000, null), CancellationToken.None);
         Assert.Equal(records.Select(r => r.Id).Order(), rows.Select(r => r.Id).Order());
     }
@@ -270,7 +275,6 @@ public abstract class AuditStoreContract : IAsyncLifetime
     {
         var store = OpenStore();
         var trail = Trail(store, DataDirectory, flushInterval: flushInterval);
-        _owned.Add(store);
         _owned.Add(trail);
         await trail.StartAsync(CancellationToken.None);
         return trail;

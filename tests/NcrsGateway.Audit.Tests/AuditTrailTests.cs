@@ -52,7 +52,5 @@ public sealed class AuditTrailTests
             Task.FromResult<IReadOnlyList<AuditRow>>([]);
 
         public Task<int> CountAsync(AuditRowQuery query, CancellationToken cancellationToken) => Task.FromResult(0);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NcrsGateway.Audit.Storage;
+using NcrsGateway.Storage;
 using NcrsGateway.Tests.Infrastructure;
 
 namespace NcrsGateway.Audit.Tests;
@@ -10,7 +11,7 @@ public sealed class PostgresAuditStoreTests(PostgresFixture postgres) : AuditSto
 
     public override async Task InitializeAsync() => _connectionString = await postgres.Server.CreateDatabaseAsync();
 
-    internal override IAuditStore OpenStore() => new PostgresAuditStore(_connectionString!);
+    internal override IAuditStore OpenStore() => new PostgresAuditStore(Own(new PostgresStore(_connectionString!)));
 
     protected override async Task<string> DumpStorageAsync()
     {
@@ -33,7 +34,8 @@ public sealed class PostgresAuditStoreTests(PostgresFixture postgres) : AuditSto
     [Fact]
     public async Task Insert_ServerUnreachable_Throws()
     {
-        await using var store = new PostgresAuditStore("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
+        await using var postgres = new PostgresStore("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
+        var store = new PostgresAuditStore(postgres);
         var row = new AuditRowMapper(new Crypto.PatientProtector(AuditTestData.Keys)).ToRow(AuditTestData.Record());
 
         await Assert.ThrowsAnyAsync<Exception>(() => store.InsertAsync([row], CancellationToken.None));

@@ -1,10 +1,11 @@
 using NcrsGateway.Audit.Storage;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Tests;
 
 public sealed class SqliteAuditStoreTests : AuditStoreContract
 {
-    internal override IAuditStore OpenStore() => new SqliteAuditStore(DataDirectory);
+    internal override IAuditStore OpenStore() => new SqliteAuditStore(Own(new SqliteStore(DataDirectory, SqliteAuditStore.FileName)));
 
     protected override Task<string> DumpStorageAsync()
     {

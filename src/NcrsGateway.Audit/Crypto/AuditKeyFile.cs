@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Crypto;
 
@@ -12,7 +13,7 @@ internal static class AuditKeyFile
 
     public static AuditKeys LoadOrCreate(string dataDirectory, out bool created)
     {
-        AuditFiles.CreatePrivateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {
@@ -27,7 +28,7 @@ internal static class AuditKeyFile
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = PrivateFiles.FileMode;
         }
 
         using (var stream = new FileStream(path, options))

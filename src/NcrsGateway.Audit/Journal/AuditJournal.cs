@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using NcrsGateway.Audit.Storage;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Journal;
 
@@ -33,7 +34,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     {
         _directory = directory;
         _onDurable = onDurable;
-        AuditFiles.CreatePrivateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
     }
 
     /// <summary>Lines that could not be read back at start (a torn last line of a crashed process: never acknowledged).</summary>
@@ -312,7 +313,7 @@ internal sealed class AuditJournal : IAsyncDisposable
         var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 0 }; // unbuffered: a failed write leaves nothing to flush on dispose
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = AuditFiles.FileMode;
+            options.UnixCreateMode = PrivateFiles.FileMode;
         }
 
         var path = PathOf(_current);

@@ -1,7 +1,7 @@
 namespace NcrsGateway.Audit.Storage;
 
 /// <summary>The relational store behind the audit trail (SQLite or PostgreSQL).</summary>
-internal interface IAuditStore : IAsyncDisposable
+internal interface IAuditStore
 {
     /// <summary>Creates the table and indexes if missing. Idempotent.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);

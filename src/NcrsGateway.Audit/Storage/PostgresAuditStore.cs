@@ -1,13 +1,11 @@
 using System.Data.Common;
-using Npgsql;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Storage;
 
-/// <summary>The shared store for multi-instance deployments: PostgreSQL via one pooled <see cref="NpgsqlDataSource"/>.</summary>
-internal sealed class PostgresAuditStore(string connectionString) : RelationalAuditStore
+/// <summary>The shared store for multi-instance deployments: audit's tables in the gateway's <see cref="PostgresStore"/>.</summary>
+internal sealed class PostgresAuditStore(RelationalStore store) : RelationalAuditStore(store, StoreProvider.Postgres)
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
-
     protected override IReadOnlyList<string> SchemaStatements { get; } =
     [
         $"""
@@ -38,9 +36,6 @@ internal sealed class PostgresAuditStore(string connectionString) : RelationalAu
         $"CREATE TABLE IF NOT EXISTS {AuditColumns.PatientTable} (patient_hash bytea NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (patient_hash, event_id))",
     ];
 
-    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-
     protected override object ToDb(DateTimeOffset recorded) => recorded.ToUniversalTime();
 
     protected override object ToDb(Guid id) => id;
@@ -49,6 +44,4 @@ internal sealed class PostgresAuditStore(string connectionString) : RelationalAu
         new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
 
     protected override Guid ReadId(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
-
-    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

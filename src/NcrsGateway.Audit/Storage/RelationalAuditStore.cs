@@ -1,18 +1,39 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Storage;
 
 /// <summary>
-/// The SQL both stores share (ADO.NET, named parameters, <c>ON CONFLICT DO NOTHING</c>, row-value keyset
-/// paging). Dialects supply the connection, the DDL and how ids and times are represented.
+/// The SQL both dialects share (ADO.NET, named parameters, <c>ON CONFLICT DO NOTHING</c>, row-value keyset
+/// paging), over the gateway's shared <see cref="RelationalStore"/> (connections, pragmas, private files, schema
+/// transaction). Dialects supply the DDL and how ids and times are represented. The relational store belongs to
+/// whoever opened it (<see cref="RelationalStores"/> in the container).
 /// </summary>
 internal abstract class RelationalAuditStore : IAuditStore
 {
-    protected abstract IReadOnlyList<string> SchemaStatements { get; }
+    private readonly RelationalStore _store;
 
-    protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    protected RelationalAuditStore(RelationalStore store, StoreProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Provider != provider)
+        {
+            throw new ArgumentException($"A {GetType().Name} needs a {provider} store, not {store.Provider}.", nameof(store));
+        }
+
+        _store = store;
+    }
+
+    /// <summary>The audit store speaking <paramref name="store"/>'s dialect.</summary>
+    public static RelationalAuditStore For(RelationalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Provider == StoreProvider.Postgres ? new PostgresAuditStore(store) : new SqliteAuditStore(store);
+    }
+
+    protected abstract IReadOnlyList<string> SchemaStatements { get; }
 
     protected abstract object ToDb(DateTimeOffset recorded);
 
@@ -22,24 +43,9 @@ internal abstract class RelationalAuditStore : IAuditStore
 
     protected abstract Guid ReadId(DbDataReader reader, int ordinal);
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var sql in SchemaStatements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _store.EnsureSchemaAsync(SchemaStatements, cancellationToken);
 
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task PingAsync(CancellationToken cancellationToken) => _store.PingAsync(cancellationToken);
 
     public async Task<int> InsertAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
     {
@@ -48,7 +54,7 @@ internal abstract class RelationalAuditStore : IAuditStore
             return 0;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -78,7 +84,7 @@ internal abstract class RelationalAuditStore : IAuditStore
     /// <summary>The rows matching <paramref name="query"/>'s filters, whatever the page (the searchset's total).</summary>
     public async Task<int> CountAsync(AuditRowQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = Where(command, query, afterCursor: false);
         command.CommandText = $"SELECT COUNT(*) FROM {AuditColumns.Table}" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty);
@@ -155,7 +161,7 @@ internal abstract class RelationalAuditStore : IAuditStore
 
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = Where(command, query, afterCursor: true);
 
@@ -177,8 +183,6 @@ internal abstract class RelationalAuditStore : IAuditStore
 
         return rows;
     }
-
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private void Bind(DbCommand command, AuditRow row)
     {

@@ -1,38 +1,19 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit.Storage;
 
 /// <summary>
-/// The default store: <c>audit.db</c> in the data directory, WAL mode with <c>synchronous=FULL</c> so a
-/// committed row survives a crash. Times are microseconds since the Unix epoch (UTC); ids lower-case text.
+/// The default store: <c>audit.db</c> in the data directory (a <see cref="SqliteStore"/>: private file, WAL,
+/// <c>synchronous=FULL</c>). Times are microseconds since the Unix epoch (UTC); ids lower-case text.
 /// </summary>
-internal sealed class SqliteAuditStore : RelationalAuditStore
+internal sealed class SqliteAuditStore(RelationalStore store) : RelationalAuditStore(store, StoreProvider.Sqlite)
 {
     public const string FileName = "audit.db";
 
-    private readonly string _connectionString;
-
-    public SqliteAuditStore(string dataDirectory)
-    {
-        AuditFiles.CreatePrivateDirectory(dataDirectory);
-        FilePath = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
-        AuditFiles.EnsurePrivateFile(FilePath); // 0600 before SQLite opens it; its -wal and -shm files copy the mode
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
-
-    public string FilePath { get; }
-
     protected override IReadOnlyList<string> SchemaStatements { get; } =
     [
-        "PRAGMA journal_mode = WAL",
         $"""
         CREATE TABLE IF NOT EXISTS {AuditColumns.Table} (
             id TEXT NOT NULL PRIMARY KEY,
@@ -61,24 +42,6 @@ internal sealed class SqliteAuditStore : RelationalAuditStore
         $"CREATE TABLE IF NOT EXISTS {AuditColumns.PatientTable} (patient_hash BLOB NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (patient_hash, event_id)) WITHOUT ROWID",
     ];
 
-    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = FULL";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
     protected override object ToDb(DateTimeOffset recorded) => (recorded.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     protected override object ToDb(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
@@ -87,10 +50,4 @@ internal sealed class SqliteAuditStore : RelationalAuditStore
         DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(ordinal) * 10);
 
     protected override Guid ReadId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
-
-    public override ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
-    }
 }

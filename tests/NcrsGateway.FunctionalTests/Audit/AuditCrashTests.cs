@@ -7,6 +7,7 @@ using NcrsGateway.Audit;
 using NcrsGateway.Audit.Crypto;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Storage;
 using NcrsGateway.Tests.Common;
 using NcrsGateway.Tests.Infrastructure;
 
@@ -73,8 +74,8 @@ public sealed class AuditCrashTests
 
     private static async Task<HashSet<string>> RecoveredCorrelationIdsAsync(string directory, AuditKeys keys)
     {
-        await using var store = new SqliteAuditStore(directory);
-        await using var trail = new AuditTrail(store, new PatientProtector(keys), new AuditOptions(), directory, TimeProvider.System, NullLogger<AuditTrail>.Instance);
+        await using var sqlite = new SqliteStore(directory, SqliteAuditStore.FileName);
+        await using var trail = new AuditTrail(new SqliteAuditStore(sqlite), new PatientProtector(keys), new AuditOptions(), directory, TimeProvider.System, NullLogger<AuditTrail>.Instance);
         await trail.StartAsync(CancellationToken.None); // replays the journal the killed process left
         var found = new HashSet<string>();
         string? cursor = null;
