@@ -23,6 +23,12 @@ public sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = Statu
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Set only by code that serialized a resource of this type it built itself from the gateway's own model, with no
+    /// inline attachment data: the metadata cache then admits the bytes under that type without reading them again.
+    /// </summary>
+    public string? MetadataResourceType { get; init; }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
