@@ -21,16 +21,30 @@ public static class SideBySideBench
 
         var started = DateTimeOffset.UtcNow;
         var machine = Machine.Describe();
+        if (options.Soak > TimeSpan.Zero)
+        {
+            var soak = await Soak.RunAsync(options.RepositoryRoot, options.Soak, log);
+            await Report.WriteSoakAsync(new SoakReport(started, machine, soak, options.Note), options.OutputDirectory);
+            return new BenchReport(started, machine, 0, [], [], [], new MissOverhead(0, 0, 0, 0, 0), null!, options.Note) { Soak = soak };
+        }
+
         var script = Path.Combine(options.RepositoryRoot, "bench", "wrk", "report.lua");
         var patient = NhsNumbers.Distinct(1)[0];
         var rows = new List<BenchRow>();
         MissOverhead miss;
+        AuditCost audit;
 
         await using (var upstream = await StandInPds.StartAsync())
         await using (var gateway = await BenchGateway.StartAsync(upstream.BaseUrl, nationalBudget: false))
+        await using (var unaudited = await BenchGateway.StartAsync(upstream.BaseUrl, nationalBudget: false, audit: false))
         {
             using var http = gateway.CreateClient();
             using (await http.GetAsync("fhir/Patient/" + patient))
+            {
+            }
+
+            using (var warm = unaudited.CreateClient())
+            using (await warm.GetAsync("fhir/Patient/" + patient))
             {
             }
 
@@ -53,6 +67,7 @@ public static class SideBySideBench
                     ("yarp", new Uri(yarpUrl, "fhir/Patient/" + patient), new Dictionary<string, string>()),
                     ("nginx", new Uri(nginxUrl, "fhir/Patient/" + patient), new Dictionary<string, string>()),
                     ("gateway-hit", new Uri(gateway.Url, "fhir/Patient/" + patient), auth),
+                    ("gateway-hit-no-audit", new Uri(unaudited.Url, "fhir/Patient/" + patient), new Dictionary<string, string> { ["Authorization"] = "Bearer " + unaudited.Token }),
                     ("gateway-miss", new Uri(gateway.Url, "fhir/Patient/" + patient), new Dictionary<string, string>(auth) { ["Cache-Control"] = "no-cache" }),
                     ("upstream-direct", new Uri(upstream.BaseUrl, "Patient/" + patient), new Dictionary<string, string>()),
                 };
@@ -75,6 +90,11 @@ public static class SideBySideBench
                 miss = await MeasureMissOverheadAsync(gateway, upstream, patient, rows, options);
                 await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"miss at {miss.RatePerSecond:F0}/s: gateway p99 {miss.GatewayP99Ms:F2} ms, upstream direct p99 {miss.UpstreamP99Ms:F2} ms, added {miss.AddedP99Ms:F2} ms"));
+                var served = gateway.Served;
+                var stored = await gateway.StopAndCountAuditRowsAsync();
+                audit = AuditCostOf(rows, options.Concurrencies[0], stored, served);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"audit: hit throughput cost {audit.Cost:P1}; {audit.RowsStored} rows stored for {audit.RequestsServed} requests served"));
             }
             finally
             {
@@ -90,7 +110,7 @@ public static class SideBySideBench
         var capacity = await Capacity.RunAsync(options.CapacityDuration);
         await log.WriteLineAsync("capacity: " + capacity);
 
-        var report = new BenchReport(started, machine, options.Duration.TotalSeconds, options.Concurrencies, rows, Ratios(rows, options.Concurrencies), miss, capacity, options.Note);
+        var report = new BenchReport(started, machine, options.Duration.TotalSeconds, options.Concurrencies, rows, Ratios(rows, options.Concurrencies), miss, capacity, options.Note) { Audit = audit };
         await Report.WriteAsync(report, options.OutputDirectory);
         return report;
     }
@@ -114,6 +134,14 @@ public static class SideBySideBench
         return new MissOverhead(rate, gatewayP99, upstreamP99, gatewayP99 - upstreamP99, viaGateway.Count(a => a.Status != 200));
     }
 
+    /// <summary>Hit throughput with audit recording against without, and rows stored against requests served (whole run).</summary>
+    private static AuditCost AuditCostOf(List<BenchRow> rows, int connections, long stored, long served)
+    {
+        var with = rows.Single(r => r.Name == "gateway-hit" && r.Concurrency == connections).Figures.RequestsPerSecond;
+        var without = rows.Single(r => r.Name == "gateway-hit-no-audit" && r.Concurrency == connections).Figures.RequestsPerSecond;
+        return new AuditCost(connections, with, without, Math.Round(1 - (with / without), 3), stored, served);
+    }
+
     private static List<BenchRatios> Ratios(List<BenchRow> rows, IReadOnlyList<int> concurrencies) =>
         [.. concurrencies.Select(c =>
         {
@@ -129,10 +157,16 @@ public static class SideBySideBench
         })];
 }
 
-/// <summary>How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds, <c>--out</c>, <c>--note</c>.</summary>
+/// <summary>
+/// How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds,
+/// <c>--out</c>, <c>--note</c>; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json).
+/// </summary>
 public sealed record BenchOptions(
     string RepositoryRoot, string OutputDirectory, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Concurrencies, TimeSpan CapacityDuration, string? Note)
 {
+    /// <summary>The memory soak's length; zero: the side-by-side table.</summary>
+    public TimeSpan Soak { get; init; }
+
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -145,6 +179,9 @@ public sealed record BenchOptions(
             TimeSpan.FromSeconds(Seconds("--warmup", 2)),
             (Value("--concurrency") ?? "32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             TimeSpan.FromSeconds(Seconds("--capacity", 60)),
-            Value("--note"));
+            Value("--note"))
+        {
+            Soak = TimeSpan.FromSeconds(Seconds("--soak", 0)),
+        };
     }
 }
