@@ -21,6 +21,12 @@ public static class SideBySideBench
 
         var started = DateTimeOffset.UtcNow;
         var machine = Machine.Describe();
+        if (options.Profile > TimeSpan.Zero)
+        {
+            await ProfileTarget.RunAsync(options.RepositoryRoot, options.Profile, options.Concurrencies[0], log);
+            return new BenchReport(started, machine, 0, [], [], [], new MissOverhead(0, 0, 0, 0, 0), null!, options.Note);
+        }
+
         if (options.Soak > TimeSpan.Zero)
         {
             var soak = await Soak.RunAsync(options.RepositoryRoot, options.Soak, log);
@@ -159,13 +165,17 @@ public static class SideBySideBench
 
 /// <summary>
 /// How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds,
-/// <c>--out</c>, <c>--note</c>; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json).
+/// <c>--out</c>, <c>--note</c>; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json); <c>--profile</c>
+/// seconds loads a separate gateway process's cache hit for a profiler instead.
 /// </summary>
 public sealed record BenchOptions(
     string RepositoryRoot, string OutputDirectory, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Concurrencies, TimeSpan CapacityDuration, string? Note)
 {
     /// <summary>The memory soak's length; zero: the side-by-side table.</summary>
     public TimeSpan Soak { get; init; }
+
+    /// <summary>How long to load the cache hit of a separate gateway process for a profiler (<c>--profile</c>); zero: not.</summary>
+    public TimeSpan Profile { get; init; }
 
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
@@ -182,6 +192,7 @@ public sealed record BenchOptions(
             Value("--note"))
         {
             Soak = TimeSpan.FromSeconds(Seconds("--soak", 0)),
+            Profile = TimeSpan.FromSeconds(Seconds("--profile", 0)),
         };
     }
 }
