@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.Audit.Crypto;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Ports;
+using NcrsGateway.Storage;
 
 namespace NcrsGateway.Audit;
 
@@ -32,6 +34,12 @@ public static partial class AuditServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AuditDataDirectory(Resolve(sp, sp.GetRequiredService<IOptions<AuditOptions>>().Value.DataDirectory)));
         services.TryAddSingleton(sp => new PatientProtector(LoadKeys(sp)));
+        services.TryAddSingleton<IPatientProtector>(sp => sp.GetRequiredService<PatientProtector>()); // the events inbox protects NHS numbers the same way
+        services.TryAddSingleton(sp => new RelationalStoreLocation(
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value.Provider == AuditProvider.Postgres ? StoreProvider.Postgres : StoreProvider.Sqlite,
+            sp.GetRequiredService<AuditDataDirectory>().Path,
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value.PostgresConnectionString));
+        services.TryAddSingleton<RelationalStores>(); // other stores (the events inbox) open their tables where audit keeps its own
         services.TryAddSingleton<IAuditStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AuditOptions>>().Value;

@@ -35,6 +35,7 @@ internal static class ClinicalContextServiceCollectionExtensions
         services.TryAddSingleton<DemographicVerifier>();
         services.TryAddSingleton<NationalRecordCheck>();
         services.TryAddSingleton<SelectionService>();
+        services.TryAddSingleton<Core.Ports.IPatientSelections, PatientSelections>(); // the events feature cancels selections after a death or NHS-number change
         services.TryAddSingleton<NcrsLaunchUrl>();
         services.TryAddSingleton<NcrsLaunchService>();
         return services;

@@ -10,6 +10,7 @@ using NcrsGateway.Caching;
 using NcrsGateway.ClinicalContext;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Demographics;
+using NcrsGateway.Events;
 using NcrsGateway.RecordLocation;
 using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
@@ -61,6 +62,7 @@ public static class GatewayApp
         builder.AddImmunisations();
         builder.AddClinicalContext(developmentHost: development is not null);
         builder.AddAuditEventSearch();
+        builder.AddEvents(); // national change events (MNS), when a sender credential is configured
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
@@ -79,6 +81,7 @@ public static class GatewayApp
 
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
+        app.MapEvents(); // the MNS ingestion route, outside /fhir
         map?.Invoke(app);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NcrsGateway.Core;
+using NcrsGateway.Core.Ports;
 
 namespace NcrsGateway.Audit.Crypto;
 
@@ -11,7 +12,7 @@ namespace NcrsGateway.Audit.Crypto;
 /// every row did before rows could name several patients; version 2 holds several, space-separated. A row naming one
 /// patient is still written as version 1, so an older gateway can read it.
 /// </summary>
-internal sealed class PatientProtector(AuditKeys keys)
+internal sealed class PatientProtector(AuditKeys keys) : IPatientProtector
 {
     private const byte Single = 1;
     private const byte Several = 2;
@@ -55,6 +56,12 @@ internal sealed class PatientProtector(AuditKeys keys)
             ? nhsNumber
             : throw new CryptographicException("Decrypted audit patient is not an NHS number."))];
     }
+
+    /// <summary>One patient (the events inbox): the single-patient layout, as version 1 rows.</summary>
+    byte[] IPatientProtector.Encrypt(NhsNumber patient, Guid rowId) => Encrypt([patient], rowId);
+
+    NhsNumber IPatientProtector.Decrypt(byte[] blob, Guid rowId) =>
+        Decrypt(blob, rowId) is [var patient] ? patient : throw new CryptographicException("The ciphertext names more than one patient.");
 
     public byte[] Hash(NhsNumber patient) =>
         HMACSHA256.HashData(keys.HashKey, Encoding.ASCII.GetBytes(patient.Value));

@@ -103,6 +103,7 @@ internal sealed partial class NcrsLaunchService(
             {
                 SelectionState.Used => GatewayErrors.SelectionUsed,
                 SelectionState.Superseded => GatewayErrors.SelectionSuperseded,
+                SelectionState.Cancelled => GatewayErrors.SelectionCancelled,
                 _ when time.GetUtcNow() >= selection.ExpiresAt => GatewayErrors.SelectionExpired,
                 _ => null,
             };

@@ -38,4 +38,7 @@ internal interface ISelectionStore
     /// selection made there is superseded.
     /// </summary>
     Task ObserveUserAsync(string workstationId, string userId, TimeSpan retainFor, CancellationToken cancellationToken);
+
+    /// <summary>Marks every active selection of this patient cancelled (at once, for every instance); returns how many.</summary>
+    Task<int> CancelForPatientAsync(string nhsNumber, CancellationToken cancellationToken);
 }

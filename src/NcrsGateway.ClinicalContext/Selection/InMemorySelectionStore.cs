@@ -92,6 +92,24 @@ internal sealed class InMemorySelectionStore(TimeProvider time) : ISelectionStor
         return Task.CompletedTask;
     }
 
+    public Task<int> CancelForPatientAsync(string nhsNumber, CancellationToken cancellationToken)
+    {
+        var cancelled = 0;
+        lock (_gate)
+        {
+            foreach (var entry in _byToken.Values)
+            {
+                if (entry.State == SelectionState.Active && entry.Selection.NhsNumber == nhsNumber)
+                {
+                    entry.State = SelectionState.Cancelled;
+                    cancelled++;
+                }
+            }
+        }
+
+        return Task.FromResult(cancelled);
+    }
+
     private void ObserveLocked(string workstationId, string userId, DateTimeOffset retainUntil)
     {
         if (_lastUser.TryGetValue(workstationId, out var last) && last.UserId != userId)

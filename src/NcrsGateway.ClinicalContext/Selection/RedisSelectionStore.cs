@@ -17,7 +17,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
     private readonly string _prefix = redis.Prefix + "selection:"; // under Redis:InstanceName, as every key the gateway writes
     private readonly string _entryPrefix = redis.Prefix + "selection:token:";
 
-    // KEYS: entry, user+workstation pointer, workstation set, workstation last user.
+    // KEYS: entry, user+workstation pointer, workstation set, workstation last user, patient set.
     // ARGV: json, retain ms, user id, token hash, entry prefix.
     private const string SaveScript = """
         local last = redis.call('GET', KEYS[4])
@@ -39,6 +39,8 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         redis.call('SADD', KEYS[3], ARGV[4])
         redis.call('PEXPIRE', KEYS[3], ARGV[2])
         redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[2])
+        redis.call('SADD', KEYS[5], ARGV[4])
+        redis.call('PEXPIRE', KEYS[5], ARGV[2])
         return 1
         """;
 
@@ -57,6 +59,19 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
           return 1
         end
         return 0
+        """;
+
+    // KEYS: patient set. ARGV: entry prefix. Marks the patient's active selections cancelled; returns how many.
+    private const string CancelScript = """
+        local n = 0
+        for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+          local k = ARGV[1] .. h
+          if redis.call('HGET', k, 'state') == 'active' then
+            redis.call('HSET', k, 'state', 'cancelled')
+            n = n + 1
+          end
+        end
+        return n
         """;
 
     // KEYS: entry. Returns {state, json} as it was, marking an active entry used.
@@ -87,7 +102,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         var json = JsonSerializer.Serialize(selection, SelectionJson.Default.PatientSelection);
         await EvaluateAsync(db => db.ScriptEvaluateAsync(
             SaveScript,
-            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId)],
+            [EntryKey(selection.TokenHash), UserWorkstationKey(selection.UserId, selection.WorkstationId), WorkstationSetKey(selection.WorkstationId), WorkstationUserKey(selection.WorkstationId), PatientSetKey(selection.NhsNumber)],
             [json, Milliseconds(retainFor), SelectionTokens.Hash(selection.UserId), selection.TokenHash, _entryPrefix])).ConfigureAwait(false);
     }
 
@@ -121,6 +136,7 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
         {
             "active" => SelectionState.Active,
             "used" => SelectionState.Used,
+            "cancelled" => SelectionState.Cancelled,
             _ => SelectionState.Superseded,
         };
         return new StoredSelection(selection, state);
@@ -131,6 +147,12 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
             ObserveScript,
             [WorkstationSetKey(workstationId), WorkstationUserKey(workstationId)],
             [SelectionTokens.Hash(userId), _entryPrefix, Milliseconds(retainFor)])).ConfigureAwait(false);
+
+    public async Task<int> CancelForPatientAsync(string nhsNumber, CancellationToken cancellationToken)
+    {
+        var result = await EvaluateAsync(db => db.ScriptEvaluateAsync(CancelScript, [PatientSetKey(nhsNumber)], [_entryPrefix])).ConfigureAwait(false);
+        return (int)result;
+    }
 
     private async Task<RedisResult> EvaluateAsync(Func<IDatabase, Task<RedisResult>> script)
     {
@@ -152,6 +174,8 @@ internal sealed class RedisSelectionStore(RedisConnection redis) : ISelectionSto
     private RedisKey WorkstationSetKey(string workstationId) => $"{_prefix}ws:{SelectionTokens.Hash(workstationId)}:tokens";
 
     private RedisKey WorkstationUserKey(string workstationId) => $"{_prefix}ws:{SelectionTokens.Hash(workstationId)}:user";
+
+    private RedisKey PatientSetKey(string nhsNumber) => $"{_prefix}patient:{SelectionTokens.Hash(nhsNumber)}:tokens";
 
     private static long Milliseconds(TimeSpan span) => Math.Max(1, (long)span.TotalMilliseconds);
 }

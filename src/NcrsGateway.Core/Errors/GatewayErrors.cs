@@ -186,6 +186,11 @@ public static class GatewayErrors
         "This patient selection has already been used to open NCRS. Each selection opens NCRS once: select the patient again to open it again.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError SelectionCancelled = new(
+        "selection-cancelled", 409, "conflict",
+        "This patient selection was cancelled because the patient's national record changed after they were selected (a death was notified or the NHS number changed). Search for the patient again, check their details against the national record and confirm them, then launch.",
+        FailureCategory.UserError);
+
     public static readonly GatewayError SelectionNotYours = new(
         "selection-not-yours", 403, "forbidden",
         "This patient selection was made by a different user or on a different workstation, so it cannot be used here and has been cancelled. Select the patient yourself, on this workstation, then launch.",

@@ -14,4 +14,7 @@ public static class GatewayPolicies
 
     /// <summary>Search every organisation's audit rows (role national-auditor); an <see cref="Auditor"/> too.</summary>
     public const string NationalAuditor = "NationalAuditor";
+
+    /// <summary>Operate the gateway's background work (the events inbox): no clinical data, no audit search.</summary>
+    public const string Operator = "Operator";
 }

@@ -2,8 +2,8 @@ namespace NcrsGateway.Sandbox.Tokens;
 
 /// <summary>
 /// The demo users of <c>POST /sandbox/token</c>: two clinicians (to show a shared workstation), a reader
-/// who cannot launch NCRS, an auditor who can only search the audit trail of the demo organisation, and a national
-/// auditor who can search every organisation's.
+/// who cannot launch NCRS, an auditor who can only search the audit trail of the demo organisation, a national
+/// auditor who can search every organisation's, and an operator who can only list and reprocess national change events.
 /// </summary>
 public static class SandboxUsers
 {
@@ -19,7 +19,9 @@ public static class SandboxUsers
 
     public static readonly SandboxUser NationalAuditor = new("demo-national-auditor", "555000000059", "national-auditor", DemoOds, "Demo National Auditor");
 
-    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor, NationalAuditor];
+    public static readonly SandboxUser Ops = new("demo-ops", "555000000066", "ops", DemoOds, "Demo Operator");
+
+    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor, NationalAuditor, Ops];
 
     public static SandboxUser? Find(string? name) =>
         All.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));

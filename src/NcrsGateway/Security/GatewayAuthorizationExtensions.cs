@@ -16,7 +16,8 @@ internal static class GatewayAuthorizationExtensions
             .AddPolicy(GatewayPolicies.Reader, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Clinician, GatewayRoles.Reader))
             .AddPolicy(GatewayPolicies.Launcher, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Clinician))
             .AddPolicy(GatewayPolicies.Auditor, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Auditor, GatewayRoles.NationalAuditor))
-            .AddPolicy(GatewayPolicies.NationalAuditor, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.NationalAuditor));
+            .AddPolicy(GatewayPolicies.NationalAuditor, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.NationalAuditor))
+            .AddPolicy(GatewayPolicies.Operator, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Ops));
         return services;
     }
 }

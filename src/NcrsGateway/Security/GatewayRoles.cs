@@ -21,6 +21,9 @@ internal static class GatewayRoles
     /// </summary>
     public const string Support = "support";
 
+    /// <summary>Operators: list and reprocess national change events; no clinical data access and no audit search.</summary>
+    public const string Ops = "ops";
+
     /// <summary>Every role the gateway knows, for validating configured role maps.</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, NationalAuditor, Support };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Clinician, Reader, Auditor, NationalAuditor, Support, Ops };
 }

@@ -194,16 +194,7 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down");
         var token = await clinician.SelectTokenAsync(SandboxPatients.Search);
 
-        fixture.Audit.FailWrites = true;
-        ClinicalContextClient.Answer launch;
-        try
-        {
-            launch = await clinician.LaunchAsync(token);
-        }
-        finally
-        {
-            fixture.Audit.FailWrites = false;
-        }
+        var launch = await WhileAuditWritesFailAsync(() => clinician.LaunchAsync(token));
 
         AssertRefused(launch, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
         Assert.DoesNotContain("launchUrl", launch.Json, StringComparison.Ordinal);
@@ -214,16 +205,7 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
     public async Task Select_WhenAuditStoreFails_FailsClosedAndStoresNothing()
     {
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down-select");
-        fixture.Audit.FailWrites = true;
-        ClinicalContextClient.Answer select;
-        try
-        {
-            select = await clinician.SelectAsync(SandboxPatients.Search);
-        }
-        finally
-        {
-            fixture.Audit.FailWrites = false;
-        }
+        var select = await WhileAuditWritesFailAsync(() => clinician.SelectAsync(SandboxPatients.Search));
 
         AssertRefused(select, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
         Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
@@ -235,16 +217,7 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down-keep");
         var previous = await clinician.SelectTokenAsync(SandboxPatients.Search);
 
-        fixture.Audit.FailCommittedWrites = true;
-        ClinicalContextClient.Answer refused;
-        try
-        {
-            refused = await clinician.SelectAsync(SandboxPatients.Minimal);
-        }
-        finally
-        {
-            fixture.Audit.FailCommittedWrites = false;
-        }
+        var refused = await WhileAuditWritesFailAsync(() => clinician.SelectAsync(SandboxPatients.Minimal), committedOnly: true);
 
         AssertRefused(refused, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
         Assert.NotNull(refused.RetryAfter);
@@ -258,16 +231,7 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
         using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-audit-down-retry");
         var token = await clinician.SelectTokenAsync(SandboxPatients.Search);
 
-        fixture.Audit.FailCommittedWrites = true;
-        ClinicalContextClient.Answer refused;
-        try
-        {
-            refused = await clinician.LaunchAsync(token);
-        }
-        finally
-        {
-            fixture.Audit.FailCommittedWrites = false;
-        }
+        var refused = await WhileAuditWritesFailAsync(() => clinician.LaunchAsync(token), committedOnly: true);
 
         AssertRefused(refused, HttpStatusCode.ServiceUnavailable, "audit-unavailable");
         Assert.NotNull(refused.RetryAfter);
@@ -346,5 +310,28 @@ public sealed class NcrsLaunchTests(ClinicalContextHost fixture) : IClassFixture
         Assert.Equal(status, answer.Status);
         Assert.Equal(code, answer.ErrorCode);
         Assert.DoesNotContain("launchUrl", answer.Json, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="call"/> while the audit store refuses writes (every write, or only the committed ones).</summary>
+    private async Task<ClinicalContextClient.Answer> WhileAuditWritesFailAsync(Func<Task<ClinicalContextClient.Answer>> call, bool committedOnly = false)
+    {
+        if (committedOnly)
+        {
+            fixture.Audit.FailCommittedWrites = true;
+        }
+        else
+        {
+            fixture.Audit.FailWrites = true;
+        }
+
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            fixture.Audit.FailWrites = false;
+            fixture.Audit.FailCommittedWrites = false;
+        }
     }
 }

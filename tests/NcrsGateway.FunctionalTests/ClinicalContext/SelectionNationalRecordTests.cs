@@ -13,30 +13,19 @@ public sealed class SelectionNationalRecordTests(ClinicalContextHost fixture) : 
 {
     private GatewayHost Host => fixture.Host;
 
-    [Fact]
-    public async Task Select_UnknownNhsNumber_IsRefusedWithClinicalNextStep()
+    [Theory]
+    [InlineData(SandboxPatients.NotFound, "patient-not-found", "search by name and date of birth", "ws-nr-unknown")]
+    [InlineData(SandboxPatients.Invalidated, "patient-record-invalidated", "Do not use it", "ws-nr-invalidated")]
+    public async Task Select_NumberWithNoCurrentRecord_IsRefusedWithClinicalNextStep(string nhsNumber, string code, string nextStep, string workstation)
     {
-        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-unknown");
+        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, workstation);
 
-        var select = await clinician.SelectAsync(SandboxPatients.NotFound);
+        var select = await clinician.SelectAsync(nhsNumber);
 
-        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.NotFound, "patient-not-found");
-        Assert.Contains("search by name and date of birth", select.ErrorText, StringComparison.Ordinal);
+        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.NotFound, code);
+        Assert.Contains(nextStep, select.ErrorText, StringComparison.Ordinal);
         Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
-        AssertOneFailureRow("ws-nr-unknown", "patient-not-found");
-    }
-
-    [Fact]
-    public async Task Select_InvalidatedNhsNumber_IsRefusedWithClinicalNextStep()
-    {
-        using var clinician = new ClinicalContextClient(Host, TestTokens.Clinician, "ws-nr-invalidated");
-
-        var select = await clinician.SelectAsync(SandboxPatients.Invalidated);
-
-        NcrsLaunchTests.AssertRefused(select, HttpStatusCode.NotFound, "patient-record-invalidated");
-        Assert.Contains("Do not use it", select.ErrorText, StringComparison.Ordinal);
-        Assert.DoesNotContain("selectionToken", select.Json, StringComparison.Ordinal);
-        AssertOneFailureRow("ws-nr-invalidated", "patient-record-invalidated");
+        AssertOneFailureRow(workstation, code);
     }
 
     [Fact]

@@ -84,6 +84,25 @@ public abstract class SelectionStoreContract
     }
 
     [Fact]
+    public async Task CancelForPatient_CancelsThatPatientsActiveSelectionsOnly()
+    {
+        var open = Selection("u1", Workstation(), "9000000009");
+        var used = Selection("u2", Workstation(), "9000000009");
+        var otherPatient = Selection("u3", Workstation(), "9000000025");
+        await Store.SaveAsync(open, Retain, default);
+        await Store.SaveAsync(used, Retain, default);
+        await Store.SaveAsync(otherPatient, Retain, default);
+        await Store.TakeAsync(used.TokenHash, default);
+
+        var cancelled = await Store.CancelForPatientAsync("9000000009", default);
+
+        Assert.Equal(1, cancelled);
+        Assert.Equal(SelectionState.Cancelled, (await Store.TakeAsync(open.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Used, (await Store.TakeAsync(used.TokenHash, default))!.State);
+        Assert.Equal(SelectionState.Active, (await Store.TakeAsync(otherPatient.TokenHash, default))!.State);
+    }
+
+    [Fact]
     public async Task Stage_IsNeverTaken_AndSupersedesNothing_UntilSaved()
     {
         var ws = Workstation();
@@ -131,10 +150,10 @@ public abstract class SelectionStoreContract
 
     private static string Workstation() => "ws-" + Guid.NewGuid().ToString("N");
 
-    private static PatientSelection Selection(string user, string workstation)
+    private static PatientSelection Selection(string user, string workstation, string nhsNumber = "9000000017")
     {
         var now = DateTimeOffset.UtcNow;
-        return new PatientSelection(SelectionTokens.Hash(SelectionTokens.New()), user, workstation, "sid-1", "9000000017", "3", now, now.AddMinutes(2));
+        return new PatientSelection(SelectionTokens.Hash(SelectionTokens.New()), user, workstation, "sid-1", nhsNumber, "3", now, now.AddMinutes(2));
     }
 }
 

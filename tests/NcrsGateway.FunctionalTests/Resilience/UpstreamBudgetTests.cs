@@ -17,6 +17,16 @@ public sealed class UpstreamBudgetTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _pds.Dispose();
 
+    /// <summary>A gateway in front of the stand-in with inbound limits out of the way and PDS's budget set as given.</summary>
+    private Task<GatewayHost> StartWithBudgetAsync(string requestsPerSecond, string maxBudgetWait)
+    {
+        var settings = _pds.Settings();
+        settings["RateLimits:Enabled"] = "false";
+        settings["Adapters:Pds:RequestsPerSecond"] = requestsPerSecond;
+        settings["Adapters:Pds:MaxBudgetWait"] = maxBudgetWait;
+        return GatewayHost.StartAsync(settings);
+    }
+
     [Fact]
     public async Task DistinctReads_200At20Concurrency_AgainstPdsAt5PerSecond_SendsNo429AndServesAtTheBudget()
     {
@@ -42,11 +52,7 @@ public sealed class UpstreamBudgetTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task FortyConcurrentCallers_5PerSecondBudget_PdsSeesNo429AndEverySurplusCallerGetsRetryAfterWithin2_5s()
     {
-        var settings = _pds.Settings();
-        settings["RateLimits:Enabled"] = "false";
-        settings["Adapters:Pds:RequestsPerSecond"] = "5";
-        settings["Adapters:Pds:MaxBudgetWait"] = "00:00:02";
-        await using var host = await GatewayHost.StartAsync(settings);
+        await using var host = await StartWithBudgetAsync(requestsPerSecond: "5", maxBudgetWait: "00:00:02");
         using var client = host.CreateClinicianClient();
         using var warm = await client.GetAsync("fhir/metadata"); // connections and JIT before the clock starts
 
@@ -72,11 +78,7 @@ public sealed class UpstreamBudgetTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task UpstreamBusy_TellsTheClinicianWhatToDoNext()
     {
-        var settings = _pds.Settings();
-        settings["RateLimits:Enabled"] = "false";
-        settings["Adapters:Pds:RequestsPerSecond"] = "0.5";
-        settings["Adapters:Pds:MaxBudgetWait"] = "00:00:00";
-        await using var host = await GatewayHost.StartAsync(settings);
+        await using var host = await StartWithBudgetAsync(requestsPerSecond: "0.5", maxBudgetWait: "00:00:00");
         using var client = host.CreateClinicianClient();
         var numbers = TestNhsNumbers.Distinct(2);
         using var first = await client.GetAsync($"fhir/Patient/{numbers[0]}");
@@ -94,11 +96,7 @@ public sealed class UpstreamBudgetTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task CacheHit_IsServedWhileTheBudgetIsSpent()
     {
-        var settings = _pds.Settings();
-        settings["RateLimits:Enabled"] = "false";
-        settings["Adapters:Pds:RequestsPerSecond"] = "0.1";
-        settings["Adapters:Pds:MaxBudgetWait"] = "00:00:00";
-        await using var host = await GatewayHost.StartAsync(settings);
+        await using var host = await StartWithBudgetAsync(requestsPerSecond: "0.1", maxBudgetWait: "00:00:00");
         using var client = host.CreateClinicianClient();
         var numbers = TestNhsNumbers.Distinct(2);
         using var miss = await client.GetAsync($"fhir/Patient/{numbers[0]}");
