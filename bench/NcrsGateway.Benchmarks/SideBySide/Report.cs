@@ -103,10 +103,16 @@ internal static class Report
         ## What would move the goals not met
 
         - **Cache-hit ratios (vs bare, YARP, nginx).** The cost is the gateway's per-request pipeline, not the cache
-          store: issue 17 item 3 (a pure cache filter that reads bound values, audits the patient once, writes stored
-          bytes with precomputed headers and builds no exceptions on the miss path; a bounded cache of validated JWTs;
-          hit-path allocations; the audit row pipeline), then profiling with dotnet-counters / dotnet-trace. Not done in
-          this change set: the cache filter is being changed for issue 14 at the same time, so item 3 follows it.
+          store. Issue 17 item 3 is in: the cache filter keys on the endpoint's bound arguments (the patient parsed and
+          audited once, when binding), throws nothing for uncacheable answers, returns the handler's own result on a miss
+          and writes a hit's stored bytes with headers prepared once per entry; bytes the gateway serialized from its own
+          Patient are admitted without a second scan; a validated bearer token is not parsed and checked again until its
+          `exp` or a signing-key change. What remains per hit is the middleware chain (forwarded headers, security
+          headers, server timing, correlation, FHIR errors, audit, authentication with its claim rules, format
+          negotiation, two rate limiters, authorization) and the audit row (see the audit-cost row): on this shared 2-core
+          machine the gateway process gets a fraction of a core, so ratios swing by 2× between runs; rerun on a quiet
+          machine (`bash bench/run --duration 30`) and profile (`bash bench/run --profile 30`, then `dotnet-trace collect
+          -p PID`) before the next change.
         - **Gateway-added p99 on a miss.** The same pipeline plus the outbound path (resilience pipeline, reading and
           parsing the upstream body, audit). On a saturated 2-core machine the open-loop p99 is dominated by CPU
           starvation: rerun on a quiet machine (`bash bench/run --duration 30 --concurrency 32`) before drawing
@@ -119,8 +125,11 @@ internal static class Report
           `Retry-After`. What moves it: a longer `Cache:TimeToLive:pds`, pre-warming the day's clinic list as
           background-priority work (the request budget's `RequestPriority.Background` hook), or a higher budget agreed
           with NHS England (`Adapters:Pds:RequestsPerSecond`).
-        - **Audit cost and a 10-minute memory soak** are not measured by this command yet (item 3's before/after
-          figures belong with them).
+        - **Audit cost.** `gateway-hit-no-audit` is the same gateway with audit rows dropped (the middleware still runs):
+          what is left is recording itself (AES-GCM of the NHS number, HMAC index, JSON journal line, one fsync per group
+          of rows, then batched SQLite inserts). Each response waits for its row's group fsync, so on a disk with slow
+          fsync the cost shows as latency first; a faster journal device or a larger group moves it.
+        - **Resident memory.** Measured by `bash bench/run --soak 600` (SOAK.md), not by this command.
 
         ## Upstream budget, before and after (issue 17 item 4)
 
