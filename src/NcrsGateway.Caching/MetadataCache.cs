@@ -195,12 +195,15 @@ public sealed partial class MetadataCache : IMetadataCacheInvalidator
 
     private static string[] LocalTags(CacheEntryKey key) => [.. key.Tags, AllEntriesTag];
 
-    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => new()
+    /// <summary>One options object per lifetime (there are a handful of profiles), not one per request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, HybridCacheEntryOptions> EntryOptionsByTtl = new();
+
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => EntryOptionsByTtl.GetOrAdd(ttl, static t => new()
     {
-        Expiration = ttl,
-        LocalCacheExpiration = ttl,
+        Expiration = t,
+        LocalCacheExpiration = t,
         Flags = HybridCacheEntryFlags.DisableDistributedCache, // tier 2 is ours: it needs locks and tag sets
-    };
+    });
 
     private CachedFhirResponse Admit(CacheEntryKey key, FhirPayload payload)
     {
