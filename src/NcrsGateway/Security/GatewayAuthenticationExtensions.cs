@@ -22,7 +22,7 @@ internal static class GatewayAuthenticationExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayAuthenticationOptions>, GatewayAuthenticationOptionsValidator>());
         services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>>(new GatewayAuthenticationOptionsRules(development is not null));
 
-        services.TryAddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new ValidatedTokenCache(JwtBearerSetup.HandlerClock)); // the clock the bearer handler checks exp against
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory, ValidatedTokenCache>((jwt, options, loggers, tokens) =>

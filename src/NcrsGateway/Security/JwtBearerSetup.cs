@@ -14,7 +14,7 @@ namespace NcrsGateway.Security;
 internal static partial class JwtBearerSetup
 {
     /// <summary>The bearer handler checks <c>exp</c> and <c>nbf</c> against the system clock; <c>iat</c> is checked against the same one.</summary>
-    private static readonly TimeProvider HandlerClock = TimeProvider.System;
+    internal static readonly TimeProvider HandlerClock = TimeProvider.System;
 
     public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, DevelopmentHost? development, ILogger logger, ValidatedTokenCache tokens)
     {
