@@ -5,7 +5,11 @@ using System.Text.Json;
 namespace NcrsGateway.Benchmarks.SideBySide;
 
 /// <summary>One measured row: a target at one concurrency.</summary>
-public sealed record BenchRow(string Name, int Concurrency, WrkFigures Figures);
+public sealed record BenchRow(string Name, int Concurrency, WrkFigures Figures)
+{
+    /// <summary>Bytes the bench process (every in-process server) allocated per request during the measured run.</summary>
+    public double AllocatedBytesPerRequest { get; init; }
+}
 
 /// <summary>The issue's ratios at one concurrency (throughput over throughput).</summary>
 public sealed record BenchRatios(int Concurrency, double HitOverBare, double HitOverYarp, double HitOverNginx, double NginxOverBare, double YarpOverBare, double MissOverUpstream);
@@ -57,11 +61,11 @@ internal static class Report
             s.AppendLine().AppendLine("> " + r.Note);
         }
 
-        s.AppendLine().AppendLine("| Target | Connections | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        s.AppendLine().AppendLine("| Target | Connections | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | allocated KiB/req |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in r.Rows)
         {
             var f = row.Figures;
-            s.AppendLine(inv, $"| {row.Name} | {row.Concurrency} | {f.RequestsPerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.P999Ms:F2} | {f.Non2xx} |");
+            s.AppendLine(inv, $"| {row.Name} | {row.Concurrency} | {f.RequestsPerSecond:F0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {f.P999Ms:F2} | {f.Non2xx} | {(row.Name is "nginx" ? "—" : (row.AllocatedBytesPerRequest / 1024).ToString("F1", inv))} |");
         }
 
         s.AppendLine().AppendLine("## Goals (issue 17)").AppendLine().AppendLine("| Goal | Measured | Met |").AppendLine("| --- | --- | --- |");

@@ -86,8 +86,10 @@ public static class SideBySideBench
                             await Wrk.RunAsync(url, connections, options.Warmup, script, headers);
                         }
 
+                        var allocated = GC.GetTotalAllocatedBytes();
                         var figures = await Wrk.RunAsync(url, connections, options.Duration, script, headers);
-                        rows.Add(new BenchRow(name, connections, figures));
+                        allocated = GC.GetTotalAllocatedBytes() - allocated;
+                        rows.Add(new BenchRow(name, connections, figures) { AllocatedBytesPerRequest = Math.Round((double)allocated / Math.Max(1, figures.Requests)) });
                         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"{name,-16} c={connections,-3} {figures.RequestsPerSecond,9:F0} req/s  p50 {figures.P50Ms,7:F2} ms  p99 {figures.P99Ms,7:F2} ms  p99.9 {figures.P999Ms,7:F2} ms  non-2xx {figures.Non2xx}"));
                     }
