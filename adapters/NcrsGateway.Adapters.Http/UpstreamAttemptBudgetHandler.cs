@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using NcrsGateway.Core.Diagnostics;
 using NcrsGateway.Core.Ports;
 
 namespace NcrsGateway.Adapters.Http;
@@ -35,6 +36,11 @@ internal sealed class UpstreamAttemptBudgetHandler(UpstreamBudget budget, Upstre
         attempts?.Started(); // counted for the sender's span and the request's timeline
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var retryAfter = UpstreamErrors.RetryAfter(response, backoff.Time) is { } asked && asked > TimeSpan.Zero ? asked : (TimeSpan?)null;
+        if (retryAfter is { } askedWait && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            GatewayMetrics.UpstreamRetryAfter.Record(askedWait.TotalSeconds, new KeyValuePair<string, object?>(GatewayMetrics.Tags.Upstream, budget.Name));
+        }
+
         if (response.StatusCode is HttpStatusCode.TooManyRequests)
         {
             budget.Pause(retryAfter ?? DefaultPause);

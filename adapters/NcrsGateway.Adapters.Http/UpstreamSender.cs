@@ -82,6 +82,7 @@ public sealed partial class UpstreamSender(
         finally
         {
             UpstreamTelemetry.Finish(activity, attempts, outcome);
+            UpstreamTelemetry.Record(upstream, time.GetElapsedTime(started), attempts, outcome, timeline?.Dimensions);
             timeline?.AddUpstreamCall(upstream, timelineStarted, attempts.LastStatus, attempts.Count, outcome);
         }
     }

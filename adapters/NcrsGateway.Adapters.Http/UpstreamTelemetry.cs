@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http;
+using NcrsGateway.Core.Diagnostics;
 using NcrsGateway.Core.Errors;
 using Polly.Timeout;
 
@@ -26,6 +27,26 @@ internal static class UpstreamTelemetry
         HttpRequestException => "unreachable",
         _ => translated.Error.Code,
     };
+
+    /// <summary>The call's metrics: its duration by upstream, last status and outcome, and its retries.</summary>
+    public static void Record(string upstream, TimeSpan elapsed, UpstreamAttempts attempts, string outcome, RequestDimensions? dimensions)
+    {
+        if (GatewayMetrics.UpstreamDuration.Enabled)
+        {
+            var tags = GatewayMetrics.TagsFor(dimensions);
+            tags.Add(GatewayMetrics.Tags.Upstream, upstream);
+            tags.Add(GatewayMetrics.Tags.Status, attempts.LastStatus ?? 0);
+            tags.Add(GatewayMetrics.Tags.Outcome, outcome);
+            GatewayMetrics.UpstreamDuration.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (attempts.Count > 1 && GatewayMetrics.UpstreamRetries.Enabled)
+        {
+            var tags = GatewayMetrics.TagsFor(dimensions);
+            tags.Add(GatewayMetrics.Tags.Upstream, upstream);
+            GatewayMetrics.UpstreamRetries.Add(attempts.Count - 1, tags);
+        }
+    }
 
     public static void Finish(Activity? activity, UpstreamAttempts attempts, string outcome)
     {

@@ -11,7 +11,9 @@ namespace NcrsGateway.Benchmarks;
 /// End-to-end load on one real gateway (Kestrel, loopback, embedded sandbox upstream, SQLite audit):
 /// the same Patient read answered from the cache (HIT) and forced upstream with Cache-Control: no-cache
 /// (REFRESH), measured side by side in one run, alternating rounds so machine noise hits both.
-/// Run: dotnet run -c Release --project bench/NcrsGateway.Benchmarks -- load [requestsPerRound] [concurrency] [rounds]
+/// Run: dotnet run -c Release --project bench/NcrsGateway.Benchmarks -- load [requestsPerRound] [concurrency] [rounds] [exporter]
+/// With <c>exporter</c> as the fourth argument, spans, metrics and logs are exported (to an in-process exporter that
+/// discards them: the gateway's recording and the SDK's batching are measured, not a network), as with OTLP configured.
 /// </summary>
 internal static class LoadBenchmark
 {
@@ -20,7 +22,9 @@ internal static class LoadBenchmark
         var perRound = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-        var data = Directory.CreateTempSubdirectory("ncrs-bench-"); // set TMPDIR=/dev/shm to take disk fsync out of the figures
+        var exporter = args.Length > 3 && args[3] == "exporter";
+        // The sandbox writes audit files only inside its own folder (relative to the content root): one of its own, removed after.
+        var audit = Path.Combine(Sandbox.Host.SandboxApp.AuditDataDirectory, "bench-" + Guid.NewGuid().ToString("N")[..8]);
 
         var app = Sandbox.Host.SandboxApp.Build([], b =>
         {
@@ -30,8 +34,15 @@ internal static class LoadBenchmark
             {
                 ["Sandbox:Enabled"] = "true", // simulated upstreams and the sandbox token issuer
                 ["RateLimits:Enabled"] = "false", // measure the read path, not the limiter's 429s
-                ["Audit:DataDirectory"] = data.FullName,
+                ["Audit:DataDirectory"] = audit,
+                ["Adapters:Pds:RequestsPerSecond"] = "100000", // the simulated PDS has no agreed rate: measure the gateway, not its budget
+                ["Adapters:Pds:Burst"] = "1000",
+                ["Adapters:Pds:MaxConcurrentRequests"] = "1000",
             });
+            if (exporter)
+            {
+                DiscardingExporters.Attach(b);
+            }
         });
         await app.StartAsync();
         try
@@ -51,7 +62,7 @@ internal static class LoadBenchmark
 
             var hitMedian = Median(hit);
             var missMedian = Median(miss);
-            Console.WriteLine($"requests/round={perRound} concurrency={concurrency} rounds={rounds}");
+            Console.WriteLine($"requests/round={perRound} concurrency={concurrency} rounds={rounds} exporter={(exporter ? "on" : "off")}");
             Console.WriteLine($"cache HIT     : {hitMedian,10:F0} req/s (median)");
             Console.WriteLine($"upstream MISS : {missMedian,10:F0} req/s (median)");
             Console.WriteLine($"ratio HIT/MISS: {hitMedian / missMedian,10:F2}x");
@@ -60,8 +71,12 @@ internal static class LoadBenchmark
         finally
         {
             await app.StopAsync();
+            var folder = Path.Combine(app.Environment.ContentRootPath, audit);
             await app.DisposeAsync();
-            data.Delete(recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

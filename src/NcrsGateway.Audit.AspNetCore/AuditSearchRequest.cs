@@ -6,7 +6,7 @@ using NcrsGateway.Core.Errors;
 namespace NcrsGateway.Audit.AspNetCore;
 
 /// <summary>
-/// Parses <c>GET /fhir/AuditEvent</c>: <c>patient</c> (system|NHS number or bare number), <c>agent</c> (user id),
+/// Parses <c>GET /fhir/AuditEvent</c>: <c>patient</c> (a reference: <c>Patient/{n}</c>, its URL or the bare number; or system|NHS number), <c>agent</c> (user id),
 /// <c>date</c> (ge/gt/le/lt, up to two), <c>outcome</c> (0, 4, 8, 12), <c>_count</c> (1–100, default 20) and
 /// <c>_cursor</c> (from a next link). Anything else is refused as invalid-search.
 /// </summary>
@@ -15,7 +15,10 @@ internal static class AuditSearchRequest
     public const int DefaultCount = 20;
     public const int MaxCount = 100;
     public const string CursorParameter = "_cursor";
-    private static readonly string[] Known = ["patient", "agent", "date", "outcome", "_count", CursorParameter, "_format"];
+    /// <summary>Every parameter the search takes (it pages itself, by cursor).</summary>
+    public static readonly IReadOnlyList<string> Parameters = ["patient", "agent", "date", "outcome", "_count", CursorParameter];
+
+    private static readonly string[] Known = [.. Parameters, "_format"];
 
     /// <summary>Date-times accepted: seconds required, fraction optional, and a zone (<c>Z</c> or <c>±hh:mm</c>) always.</summary>
     private static readonly string[] DateTimeFormats =
@@ -39,8 +42,7 @@ internal static class AuditSearchRequest
         NhsNumber? patient = null;
         if (Single(query, "patient") is { } p)
         {
-            var value = p.StartsWith(NhsNumber.System + "|", StringComparison.Ordinal) ? p[(NhsNumber.System.Length + 1)..] : p;
-            patient = NhsNumber.TryParse(value, out var n) ? n : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
+            patient = NhsNumber.TryParse(PatientNumber(p), out var n) ? n : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
         }
 
         var (from, to) = Dates(query["date"]);
@@ -52,6 +54,20 @@ internal static class AuditSearchRequest
         }
 
         return new AuditQuery(patient, Single(query, "agent"), from, to, outcome, count, Single(query, CursorParameter), categories) { Scope = scope };
+    }
+
+    /// <summary>
+    /// The NHS number in a <c>patient</c> value: a reference as its declared type says (<c>Patient/{n}</c>, an absolute
+    /// <c>…/Patient/{n}</c> URL, or the bare id <c>{n}</c>), or the identifier token <c>https://fhir.nhs.uk/Id/nhs-number|{n}</c>.
+    /// </summary>
+    private static string PatientNumber(string value)
+    {
+        if (value.StartsWith(NhsNumber.System + "|", StringComparison.Ordinal))
+        {
+            return value[(NhsNumber.System.Length + 1)..];
+        }
+
+        return Fhir.PatientReference.Id(value);
     }
 
     private static (AuditOutcome?, IReadOnlyList<FailureCategory>?) Outcome(string? code) => code switch

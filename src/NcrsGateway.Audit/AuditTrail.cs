@@ -52,6 +52,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         _time = time;
         _logger = logger;
         _journal = new AuditJournal(dataDirectory, OnDurable);
+        AuditMetrics.Started(this);
     }
 
     /// <summary>Acknowledged rows that are in the journal but not yet in the store.</summary>
@@ -135,11 +136,19 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
 
         await StartAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<AuditRow> rows = [];
-        await BoundedAsync(async ct => rows = await SearchStoreAsync(query, after, ct).ConfigureAwait(false), _options.SearchTimeout, cancellationToken).ConfigureAwait(false);
+        var total = 0;
+        await BoundedAsync(
+            async ct =>
+            {
+                rows = await SearchStoreAsync(query, after, ct).ConfigureAwait(false);
+                total = after is null && rows.Count <= query.Count ? rows.Count : await _store.CountAsync(RowQuery(query, after), ct).ConfigureAwait(false);
+            },
+            _options.SearchTimeout,
+            cancellationToken).ConfigureAwait(false);
 
         var page = rows.Take(query.Count).Select(_mapper.ToRecord).ToList();
         var next = rows.Count > query.Count ? new AuditCursor(page[^1].Recorded, page[^1].Id).Encode() : null;
-        return new AuditPage(page, next);
+        return new AuditPage(page, next, total);
     }
 
     /// <summary>Stores every acknowledged row, then runs the query.</summary>
@@ -147,21 +156,22 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(query.Scope);
-        return await _store.SearchAsync(
-            new AuditRowQuery(
-                query.Patient is { } patient ? _protector.Hash(patient) : null,
-                query.UserId,
-                query.From,
-                query.To,
-                query.Outcome is { } outcome ? AuditCodes.Of(outcome) : null,
-                query.FailureCategories?.Select(AuditCodes.Of).ToList(),
-                query.Count + 1,
-                after)
-            {
-                OrganisationOds = query.Scope.OrganisationOds,
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _store.SearchAsync(RowQuery(query, after), cancellationToken).ConfigureAwait(false);
     }
+
+    private AuditRowQuery RowQuery(AuditQuery query, AuditCursor? after) => new(
+        query.Patient is { } patient ? _protector.Hash(patient) : null,
+        query.UserId,
+        query.From,
+        query.To,
+        query.Outcome is { } outcome ? AuditCodes.Of(outcome) : null,
+        query.FailureCategories?.Select(AuditCodes.Of).ToList(),
+        query.Count + 1,
+        after)
+    {
+        OrganisationOds = query.Scope.OrganisationOds,
+        Id = query.Id,
+    };
 
     /// <summary>
     /// Runs <paramref name="work"/> against the store for at most <paramref name="timeout"/>: the store is asked to cancel
@@ -219,6 +229,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
 
         _stopped = true;
+        AuditMetrics.Stopped(this);
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_flusher is not null)
         {
@@ -233,6 +244,8 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flushLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        var moved = false;
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -247,6 +260,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 _retry = batch;
                 var inserted = await _store.InsertAsync(batch.ConvertAll(e => e.Row), cancellationToken).ConfigureAwait(false);
                 _retry = null;
+                moved = true;
                 if (batch[0].Replayed)
                 {
                     Replayed(batch.Count, inserted);
@@ -261,6 +275,10 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         finally
         {
             _flushLock.Release();
+            if (moved)
+            {
+                AuditMetrics.Flushed(_time.GetElapsedTime(started));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class PatientCapabilities : ICapabilityContributor
         {
             Type = ResourceType.Patient.ToString(),
             Profile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient",
+            Documentation = "National demographics (PDS). Search pages with _count (0 to 100): without it, every match (at most _max-results) is on one page. A superseded NHS number reads as an inactive Patient linked (replaced-by) to the current record.",
             Interaction = Interactions(TypeRestfulInteraction.Read, TypeRestfulInteraction.SearchType),
             ReadHistory = false,
             SearchParam =

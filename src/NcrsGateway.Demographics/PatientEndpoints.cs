@@ -15,8 +15,8 @@ internal static class PatientEndpoints
     public static RouteGroupBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Patient").WithTags("Patient").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
-        group.MapGet("/", SearchAsync).WithName("SearchPatient").WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
+        group.MapFhirGet("/{nhsNumber}", ReadAsync).WithName("ReadPatient").WithMetadata(AuditedAction.Read(AuditActions.PatientRead)).CachePatientRead();
+        group.MapFhirSearch("SearchPatient", SearchAsync, new FhirSearch("Patient", PatientSearchRequest.Parameters, gatewayPaging: true)).WithMetadata(AuditedAction.Query(AuditActions.PatientSearch));
         return group;
     }
 
@@ -24,7 +24,7 @@ internal static class PatientEndpoints
     {
         if (request.NhsNumber is not { } nhsNumber)
         {
-            if (endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m)).ToList() is { Count: > 0 } allowed)
+            if (endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)).ToList() is { Count: > 0 } allowed)
             {
                 // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
                 http.Response.Headers.Allow = string.Join(", ", allowed);

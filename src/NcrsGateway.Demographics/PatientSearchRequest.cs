@@ -20,6 +20,9 @@ internal static class PatientSearchRequest
     public static readonly IReadOnlyList<string> DemographicParameters =
         ["family", "given", "birthdate", "gender", "address-postalcode", "_fuzzy-match", "_exact-match", "_max-results"];
 
+    /// <summary>Every parameter a Patient search takes (the gateway adds the result parameters and paging).</summary>
+    public static readonly IReadOnlyList<string> Parameters = [IdentifierParameter, RevIncludeParameter, .. DemographicParameters];
+
     private static readonly HashSet<string> Known = new(DemographicParameters.Append(IdentifierParameter).Append("_format"), StringComparer.Ordinal);
     /// <summary>Characters a name searched with a wildcard must have besides the wildcard (as PDS requires).</summary>
     public const int MinimumNameCharactersWithWildcard = 2;

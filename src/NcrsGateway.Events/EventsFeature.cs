@@ -5,6 +5,7 @@ using NcrsGateway.Events.Inbox;
 using NcrsGateway.Events.Ingestion;
 using NcrsGateway.Events.Operations;
 using NcrsGateway.Events.Processing;
+using NcrsGateway.Events.Subscriptions;
 using NcrsGateway.Storage;
 
 namespace NcrsGateway.Events;
@@ -42,6 +43,14 @@ public static class EventsFeature
         services.TryAddSingleton<EventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<EventProcessor>());
         services.TryAddSingleton<EventsMarker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventsOptions>, SubscriptionRules>());
+        if (section.GetSection(nameof(EventsOptions.SubscribeTo)).GetChildren().Any())
+        {
+            services.TryAddSingleton(sp => new SubscriptionLedger(sp.GetRequiredService<RelationalStores>().Open(EventInbox.SqliteFileName)));
+            services.TryAddSingleton<SubscriptionKeeper>();
+            services.AddHostedService(sp => sp.GetRequiredService<SubscriptionKeeper>());
+        }
+
         return builder;
     }
 

@@ -75,6 +75,19 @@ public sealed class EventsOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Event types the gateway keeps an MNS subscription for, one each (needs the MNS adapter, <c>Adapters:Mns</c>). Empty: the
+    /// gateway manages no subscription (they are made some other way).
+    /// </summary>
+    public string[] SubscribeTo { get; set; } = [];
+
+    /// <summary>Where MNS delivers: this gateway's ingestion endpoint as MNS reaches it (https). Required with <see cref="SubscribeTo"/>.</summary>
+    public Uri? DeliveryEndpoint { get; set; }
+
+    /// <summary>How often the subscriptions are checked once all exist (a failed create is tried again after <see cref="MaxRetryDelay"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>True when a sender credential is configured (the feature is on).</summary>
     internal bool IsConfigured => !string.IsNullOrWhiteSpace(SharedSecret) || !string.IsNullOrWhiteSpace(SigningKey);
 }

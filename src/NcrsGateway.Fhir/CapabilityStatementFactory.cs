@@ -27,8 +27,24 @@ internal static class CapabilityStatementFactory
         Implementation = new ImplementationComponent { Description = "NcrsGateway", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
-        Rest = [new RestComponent { Mode = RestfulCapabilityMode.Server, Resource = Resources(contributors.ToList()), Security = Security() }],
+        Rest =
+        [
+            new RestComponent
+            {
+                Mode = RestfulCapabilityMode.Server,
+                Documentation = RestDocumentation,
+                Resource = Resources(contributors.ToList()),
+                Security = Security(),
+            },
+        ],
     };
+
+    /// <summary>What every read and search supports, whichever feature serves it (docs/api.md).</summary>
+    public const string RestDocumentation =
+        "Every read and search also answers HEAD. Every search is served as GET [type]?... and POST [type]/_search (application/x-www-form-urlencoded). "
+        + "_summary (true, text, data, count) and _elements apply to reads and searches (results tagged SUBSETTED). "
+        + "Unknown search parameters are refused unless the request sends Prefer: handling=lenient (they are then ignored and counted in an outcome entry). "
+        + "Conditional reads: If-None-Match on the ETag, If-Modified-Since on Last-Modified.";
 
     private static List<ResourceComponent> Resources(List<ICapabilityContributor> contributors)
     {

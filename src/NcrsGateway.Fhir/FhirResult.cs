@@ -29,16 +29,38 @@ public sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = Statu
     /// </summary>
     public string? MetadataResourceType { get; init; }
 
+    /// <summary><c>Last-Modified</c>: the upstream version's time, else when the data was retrieved (<see cref="Provenance"/>).</summary>
+    public DateTimeOffset? LastModified { get; init; }
+
+    private DateTimeOffset? Modified => LastModified ?? Provenance?.RetrievedAt;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = ContentType;
-        response.ContentLength = body.Length;
         if (ETag is not null)
         {
             response.Headers.ETag = ETag;
         }
+
+        if (statusCode == StatusCodes.Status200OK && Modified is { } modified)
+        {
+            response.Headers.LastModified = ConditionalRequests.Format(modified);
+        }
+
+        if (statusCode == StatusCodes.Status200OK && ConditionalRequests.IsNotModified(httpContext.Request, ETag, Modified))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            if (ContentLocation is not null)
+            {
+                response.Headers.ContentLocation = ContentLocation;
+            }
+
+            return;
+        }
+
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        response.ContentLength = body.Length;
 
         if (ContentLocation is not null)
         {

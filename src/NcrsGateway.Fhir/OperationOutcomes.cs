@@ -49,6 +49,8 @@ public static class OperationOutcomes
             written.Error = exception.Error; // e.g. the audit row carries the exact taxonomy code
         }
 
+        context.Features.Get<Core.Diagnostics.RequestTimeline>()?.SetErrorCode(exception.Error.Code);
+
         return Result(exception, context.CorrelationId()).ExecuteAsync(context);
     }
 

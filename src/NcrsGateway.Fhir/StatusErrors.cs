@@ -20,6 +20,7 @@ public static class StatusErrors
             StatusCodes.Status405MethodNotAllowed => GatewayErrors.MethodNotAllowed,
             StatusCodes.Status406NotAcceptable => GatewayErrors.NotAcceptable,
             StatusCodes.Status413PayloadTooLarge => GatewayErrors.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => GatewayErrors.UnsupportedMediaType,
             StatusCodes.Status429TooManyRequests => GatewayErrors.RateLimited,
             < 500 => GatewayErrors.InvalidRequest,
             StatusCodes.Status502BadGateway => GatewayErrors.UpstreamError,

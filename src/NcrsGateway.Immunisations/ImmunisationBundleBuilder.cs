@@ -41,7 +41,7 @@ internal static class ImmunisationBundleBuilder
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{baseUrl}/Immunization/{Uri.EscapeDataString(e.Id)}",
+                FullUrl = FullUrl(e.Id), // no Immunization read: a stable urn:uuid, never an address that answers 404
                 Resource = ImmunizationResourceMapper.ToFhir(e),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
@@ -58,6 +58,18 @@ internal static class ImmunisationBundleBuilder
         }
 
         return bundle;
+    }
+
+    /// <summary>
+    /// The entry's <c>fullUrl</c>: <c>urn:uuid:</c> plus a name-based UUID of the national record's id (version 5 layout),
+    /// the same in every search, so a client can tell entries apart and match them across searches without a read.
+    /// </summary>
+    public static string FullUrl(string eventId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("ncrs-gateway:Immunization:" + eventId));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
     private static OperationOutcome.IssueComponent Withheld(Core.Model.Provenance provenance)

@@ -15,7 +15,7 @@ internal static class ImmunisationEndpoints
     public static RouteGroupBuilder MapImmunisations(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Immunization").WithTags("Immunization").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/", SearchAsync).WithName("SearchImmunization").WithMetadata(AuditedAction.Query(AuditActions.ImmunisationSearch));
+        group.MapFhirSearch("SearchImmunization", SearchAsync, new FhirSearch("Immunization", ImmunisationSearchRequest.Parameters, gatewayPaging: true)).WithMetadata(AuditedAction.Query(AuditActions.ImmunisationSearch));
         return group;
     }
 

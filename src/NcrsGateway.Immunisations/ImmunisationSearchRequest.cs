@@ -20,12 +20,18 @@ internal static class ImmunisationSearchRequest
     public const string TargetParameter = "-immunization.target";
     public const string DateFromParameter = "-date.from";
     public const string DateToParameter = "-date.to";
+
+    /// <summary>The standard R4 names, accepted as well: <c>patient</c> (a reference), <c>target-disease</c>, <c>date</c> (ge/le).</summary>
+    public const string PatientReferenceParameter = "patient";
+    public const string TargetDiseaseParameter = "target-disease";
+    public const string DateParameter = "date";
     private const string FormatParameter = "_format";
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        PatientParameter, PatientModifierParameter, TargetParameter, DateFromParameter, DateToParameter, FormatParameter,
-    };
+    /// <summary>Every parameter the search takes (the gateway adds the result parameters and paging).</summary>
+    public static readonly IReadOnlyList<string> Parameters =
+        [PatientParameter, PatientModifierParameter, PatientReferenceParameter, TargetParameter, TargetDiseaseParameter, DateFromParameter, DateToParameter, DateParameter];
+
+    private static readonly HashSet<string> Known = new([.. Parameters, FormatParameter], StringComparer.Ordinal);
 
     public static ImmunisationSearchQuery Parse(IEnumerable<KeyValuePair<string, string?>> query)
     {
@@ -38,8 +44,7 @@ internal static class ImmunisationSearchRequest
 
         var nhsNumber = ParsePatient(values);
         var targets = ParseTargets(values);
-        var from = ParseDate(values, DateFromParameter);
-        var to = ParseDate(values, DateToParameter);
+        var (from, to) = values.ContainsKey(DateParameter) ? ParseDateRange(values) : (ParseDate(values, DateFromParameter), ParseDate(values, DateToParameter));
         if (from is { } f && to is { } t && f > t)
         {
             throw Invalid($"{DateFromParameter} must not be after {DateToParameter}.");
@@ -52,6 +57,19 @@ internal static class ImmunisationSearchRequest
     {
         values.TryGetValue(PatientParameter, out var dotted);
         values.TryGetValue(PatientModifierParameter, out var modifier);
+        values.TryGetValue(PatientReferenceParameter, out var references);
+        if (references is { Count: > 0 })
+        {
+            if (references.Count > 1 || dotted is not null || modifier is not null)
+            {
+                throw Invalid($"Give the patient once, as {PatientParameter} or {PatientReferenceParameter}, not both.");
+            }
+
+            return NhsNumber.TryParse(Fhir.PatientReference.Id(references[0]), out var referenced)
+                ? referenced
+                : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
+        }
+
         var given = (dotted ?? []).Concat(modifier ?? []).ToList();
         if (given.Count == 0)
         {
@@ -77,7 +95,10 @@ internal static class ImmunisationSearchRequest
 
     private static List<string> ParseTargets(Dictionary<string, List<string>> values)
     {
-        if (!values.TryGetValue(TargetParameter, out var given) || given.All(string.IsNullOrWhiteSpace))
+        values.TryGetValue(TargetParameter, out var named);
+        values.TryGetValue(TargetDiseaseParameter, out var standard);
+        var given = (named ?? []).Concat(standard ?? []).ToList();
+        if (given.Count == 0 || given.All(string.IsNullOrWhiteSpace))
         {
             throw Invalid($"Say which vaccine types to search for: {TargetParameter}=FLU,COVID19 (the national service grants access per type).");
         }
@@ -94,6 +115,35 @@ internal static class ImmunisationSearchRequest
         }
 
         return targets;
+    }
+
+    /// <summary><c>date=geYYYY-MM-DD</c> and/or <c>date=leYYYY-MM-DD</c> (inclusive), instead of <c>-date.from</c> / <c>-date.to</c>.</summary>
+    private static (DateOnly? From, DateOnly? To) ParseDateRange(Dictionary<string, List<string>> values)
+    {
+        if (values.ContainsKey(DateFromParameter) || values.ContainsKey(DateToParameter))
+        {
+            throw Invalid($"Give the dates either as {DateParameter} or as {DateFromParameter} / {DateToParameter}, not both.");
+        }
+
+        DateOnly? from = null, to = null;
+        foreach (var value in values[DateParameter])
+        {
+            var date = default(DateOnly);
+            var ok = value.Length == 12 && DateOnly.TryParseExact(value[2..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            switch (ok ? value[..2] : null)
+            {
+                case "ge" when from is null:
+                    from = date;
+                    break;
+                case "le" when to is null:
+                    to = date;
+                    break;
+                default:
+                    throw Invalid($"{DateParameter} must be geYYYY-MM-DD and/or leYYYY-MM-DD (full dates, inclusive), each at most once.");
+            }
+        }
+
+        return (from, to);
     }
 
     private static DateOnly? ParseDate(Dictionary<string, List<string>> values, string name)

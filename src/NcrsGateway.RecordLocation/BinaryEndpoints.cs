@@ -14,7 +14,8 @@ namespace NcrsGateway.RecordLocation;
 /// <c>GET /fhir/Binary/{pointerId}[?content=n]</c>: streams the document a pointer locates from the custodian's
 /// repository (directly or through the Spine Secure Proxy). The only input is a pointer id: the pointer is read
 /// fresh from NRL, and its URL is allow-listed before anything is fetched, so this is not an open proxy.
-/// The raw document is returned (its own content type), never a FHIR Binary resource, and never stored.
+/// The raw document is returned (its own content type), and never stored; a caller that asks for FHIR JSON gets a FHIR
+/// Binary resource instead (<see cref="BinaryResource"/>). A conditional request whose copy is current gets 304.
 /// </summary>
 internal static class BinaryEndpoints
 {
@@ -23,7 +24,7 @@ internal static class BinaryEndpoints
     public static RouteGroupBuilder MapBinaryEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/Binary").WithTags("Binary").WithMetadata(AnyResponseFormat.Instance).RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(AuditedAction.Read(AuditActions.DocumentRetrieve));
+        group.MapFhirGet("/{id}", DownloadAsync).WithName("ReadBinary").WithMetadata(AuditedAction.Read(AuditActions.DocumentRetrieve));
         return group;
     }
 
@@ -32,6 +33,7 @@ internal static class BinaryEndpoints
         HttpContext http,
         IRecordLocator locator,
         [FromServices] IDocumentRetrieval? documents,
+        Microsoft.Extensions.Options.IOptions<RecordLocationOptions> options,
         CancellationToken cancellationToken)
     {
         var pointerId = PointerIds.Require(id);
@@ -52,7 +54,45 @@ internal static class BinaryEndpoints
 
         // Without a Documents section the documents adapter is absent: no repository is allowed, as with an empty allow-list.
         var retrieval = documents ?? throw new GatewayException(GatewayErrors.DocumentHostNotAllowed, "No document repository is configured on this gateway.");
-        await retrieval.StreamAsync(pointer.Content[index], pointerId, context, cancellationToken).ConfigureAwait(false);
+        if (BinaryResource.IsAskedFor(http.Request))
+        {
+            await BinaryResource.WriteAsync(http, retrieval, pointer.Content[index], pointerId, context, options.Value.MaxBinaryResourceBytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch) && !http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince))
+        {
+            await retrieval.StreamAsync(pointer.Content[index], pointerId, context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await StreamUnlessNotModifiedAsync(http, retrieval, pointer.Content[index], pointerId, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A conditional download: 304 (no body) when the repository's ETag or Last-Modified says the caller's copy is current.</summary>
+    private static async Task StreamUnlessNotModifiedAsync(HttpContext http, IDocumentRetrieval retrieval, DocumentContent content, string pointerId, RequestContext context, CancellationToken cancellationToken)
+    {
+        var original = http.Response.Body;
+        var gate = new NotModifiedGateStream(http, original);
+        http.Response.Body = gate;
+        try
+        {
+            await retrieval.StreamAsync(content, pointerId, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayException) when (gate.NotModified)
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            string[] contentHeaders = ["Content-Length", "Content-Type", "Content-Disposition", "Content-Encoding", "Content-Range", "Content-Language"];
+            foreach (var (name, value) in gate.Headers.Where(h => !contentHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase)))
+            {
+                http.Response.Headers[name] = value;
+            }
+        }
+        finally
+        {
+            http.Response.Body = original;
+            await gate.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static int ContentIndex(IQueryCollection query)

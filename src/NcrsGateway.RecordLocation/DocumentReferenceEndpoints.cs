@@ -11,8 +11,11 @@ internal static class DocumentReferenceEndpoints
     public static RouteGroupBuilder MapDocumentReferenceEndpoints(this IEndpointRouteBuilder fhir)
     {
         var group = fhir.MapGroup("/DocumentReference").WithTags("DocumentReference").RequireAuthorization(GatewayPolicies.Reader);
-        group.MapGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(AuditedAction.Read(AuditActions.PointerRead));
-        group.MapGet("/", SearchAsync).WithName("SearchDocumentReference").WithMetadata(AuditedAction.Query(AuditActions.PointerSearch)).CachePointerSearch();
+        group.MapFhirGet("/{id}", ReadAsync).WithName("ReadDocumentReference").WithMetadata(AuditedAction.Read(AuditActions.PointerRead));
+        var search = group.MapFhirSearch("SearchDocumentReference", SearchAsync, new FhirSearch("DocumentReference", DocumentReferenceSearchRequest.Parameters, gatewayPaging: false))
+            .WithMetadata(AuditedAction.Query(AuditActions.PointerSearch));
+        search.Get.CachePointerSearch();
+        search.Post.CachePointerSearch();
         return group;
     }
 
@@ -20,7 +23,11 @@ internal static class DocumentReferenceEndpoints
     {
         var pointer = await pointers.ReadAsync(id, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
         http.AuditPatientsNamedIn(pointer); // the pointer's subject
-        return new FhirResult(FhirResult.From(pointer).Body) { ETag = pointer.Meta?.VersionId is { } v ? $"W/\"{v}\"" : null };
+        return new FhirResult(FhirResult.From(pointer).Body)
+        {
+            ETag = pointer.Meta?.VersionId is { } v ? $"W/\"{v}\"" : null, // If-None-Match with it answers 304 (FhirResult)
+            LastModified = pointer.Meta?.LastUpdated,
+        };
     }
 
     private static async Task<FhirResult> SearchAsync(DocumentReferenceSearch search, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)

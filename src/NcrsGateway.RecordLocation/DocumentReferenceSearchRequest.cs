@@ -14,6 +14,8 @@ internal static class DocumentReferenceSearchRequest
 {
     public const string PatientParameter = "patient:identifier";
     public const string SubjectParameter = "subject:identifier";
+    public const string PatientReferenceParameter = "patient";
+    public const string SubjectReferenceParameter = "subject";
     public const string TypeParameter = "type";
     public const string CategoryParameter = "category";
     public const string CountParameter = "_count";
@@ -21,8 +23,10 @@ internal static class DocumentReferenceSearchRequest
     public const int DefaultCount = 20;
     public const int MaxCount = 100;
 
-    private static readonly HashSet<string> Known =
-        new([PatientParameter, SubjectParameter, TypeParameter, CategoryParameter, CountParameter, PageParameter, "_format"], StringComparer.Ordinal);
+    /// <summary>Every parameter the search takes (it pages itself, with the upstream).</summary>
+    public static readonly IReadOnlyList<string> Parameters = [PatientParameter, SubjectParameter, PatientReferenceParameter, SubjectReferenceParameter, TypeParameter, CategoryParameter, CountParameter, PageParameter];
+
+    private static readonly HashSet<string> Known = new([.. Parameters, "_format"], StringComparer.Ordinal);
 
     public static DocumentReferenceSearch Parse(IQueryCollection query)
     {
@@ -36,12 +40,15 @@ internal static class DocumentReferenceSearchRequest
         }
 
         var patientValues = query[PatientParameter].Concat(query[SubjectParameter]).ToList();
-        if (patientValues.Count != 1)
+        var references = query[PatientReferenceParameter].Concat(query[SubjectReferenceParameter]).ToList();
+        if (patientValues.Count + references.Count != 1)
         {
-            throw Invalid($"Give the patient once, as {PatientParameter}={NhsNumber.System}|<NHS number>.");
+            throw Invalid($"Give the patient once, as {PatientParameter}={NhsNumber.System}|<NHS number> (or {PatientReferenceParameter}=Patient/<NHS number>).");
         }
 
-        var nhsNumber = ParseNhsNumber(patientValues[0]);
+        var nhsNumber = patientValues.Count == 1
+            ? ParseNhsNumber(patientValues[0])
+            : NhsNumber.TryParse(Fhir.PatientReference.Id(references[0] ?? string.Empty), out var referenced) ? referenced : throw new GatewayException(GatewayErrors.InvalidNhsNumber);
         var types = Codes(query, TypeParameter);
         var categories = Codes(query, CategoryParameter);
         var count = Number(query, CountParameter, DefaultCount, 0, MaxCount);

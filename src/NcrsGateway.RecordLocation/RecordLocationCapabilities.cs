@@ -17,16 +17,14 @@ internal sealed class RecordLocationCapabilities : ICapabilityContributor
         {
             Type = ResourceType.DocumentReference.ToString(),
             Profile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference",
-            Documentation = "National Record Locator pointers. Attachment URLs point at this gateway's Binary endpoint, never at the record's repository.",
+            Documentation = "National Record Locator pointers. Attachment URLs point at this gateway's Binary endpoint, never at the record's repository. Search pages with _count (0 to 100, default 20): follow the Bundle's next/previous links.",
             Interaction = Interactions(TypeRestfulInteraction.Read, TypeRestfulInteraction.SearchType),
             ReadHistory = false,
             SearchParam =
             [
-                Param("patient:identifier", SearchParamType.Token, "https://fhir.nhs.uk/Id/nhs-number|{NHS number}; required (subject:identifier is accepted too)"),
+                Param("patient", SearchParamType.Reference, "Required, once: patient:identifier=https://fhir.nhs.uk/Id/nhs-number|{NHS number}, or patient=Patient/{NHS number} (subject and subject:identifier are accepted too)"),
                 Param("type", SearchParamType.Token, "http://snomed.info/sct|{code}; commas separate alternatives"),
                 Param("category", SearchParamType.Token, "http://snomed.info/sct|{code}; commas separate alternatives"),
-                Param("_count", SearchParamType.Number, "Page size, 0 to 100; default 20"),
-                Param("_page", SearchParamType.Number, "1-based page number; follow the Bundle's next/previous links"),
             ],
         },
         new()

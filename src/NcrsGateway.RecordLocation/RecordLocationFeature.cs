@@ -14,6 +14,10 @@ public static class RecordLocationFeature
             return builder;
         }
 
+        builder.Services.AddOptions<RecordLocationOptions>()
+            .Bind(builder.Configuration.GetSection(RecordLocationOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<RecordLocationOptions>, RecordLocationOptionsValidator>());
         builder.Services.TryAddSingleton<DocumentReferenceService>();
         builder.Services.TryAddSingleton<Demographics.IPatientRevInclude, PatientPointerSearch>(); // Patient?identifier=…&_revinclude=DocumentReference:subject
         builder.Services.AddFhirFeature<RecordLocationEndpoints, RecordLocationCapabilities>();

@@ -3,13 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Errors;
+using NcrsGateway.Fhir.Endpoints;
+using NcrsGateway.Sandbox.Host.Mns;
 using NcrsGateway.Sandbox.Tokens;
 
 namespace NcrsGateway.Sandbox.Host;
 
 /// <summary>
 /// Development-only routes, mapped only when the sandbox is on: <c>POST /sandbox/token</c> signs in a demo user,
-/// <c>GET /sandbox/ncrs</c> stands in for the NCRS application the launch link opens.
+/// <c>GET /sandbox/ncrs</c> stands in for the NCRS application the launch link opens, <c>POST /sandbox/mns/emit</c> plays
+/// MNS (a change in the simulated PDS, then its event delivered to this gateway's ingestion endpoint), <c>/sandbox/</c>
+/// walks a clinician through the flow.
 /// </summary>
 internal static class SandboxEndpoints
 {
@@ -25,6 +29,11 @@ internal static class SandboxEndpoints
             .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256);
 
         group.MapGet("/ncrs", NcrsPage).WithName("SandboxNcrs");
+        group.MapPost("/mns/emit", EmitAsync).WithName("SandboxMnsEmit")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TokenRequestMaxBytes)) // four short fields
+            .WithFormOptions(valueCountLimit: 8, keyLengthLimit: 32, valueLengthLimit: 256)
+            .DisableAntiforgery();
+        routes.MapStaticPages("/sandbox", typeof(SandboxEndpoints).Assembly, "sandbox/", "index.html", "sandbox.js", "sandbox.css", "favicon.svg"); // the clinician flow page
         return routes;
     }
 
@@ -75,6 +84,32 @@ internal static class SandboxEndpoints
         return Results.Json(new TokenResponse(token, "Bearer", (int)SandboxTokenIssuer.Lifetime.TotalSeconds));
     }
 
+    private static async Task<IResult> EmitAsync(HttpRequest request, SandboxMnsEmitter emitter, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new GatewayException(GatewayErrors.InvalidRequest, "Send the form fields type and nhsNumber (and optionally id and versionid) as application/x-www-form-urlencoded.");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            throw new GatewayException(GatewayErrors.InvalidRequest, "Send only the form fields type, nhsNumber, id and versionid.");
+        }
+
+        var (result, status, body, contentType) = await emitter.EmitAsync(
+            form["type"], form["nhsNumber"], Optional(form["id"]), Optional(form["versionid"]), cancellationToken).ConfigureAwait(false);
+        return (int)status is >= 200 and < 300
+            ? Results.Json(result)
+            : Results.Content(body, contentType, statusCode: (int)status); // the gateway's own OperationOutcome, as MNS would see it
+
+        static string? Optional(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    }
+
     private static IResult NcrsPage(string? nhsNumber)
     {
         if (!NhsNumber.TryParse(nhsNumber, out var parsed))
@@ -84,7 +119,7 @@ internal static class SandboxEndpoints
 
         var digits = WebUtility.HtmlEncode(parsed.Value);
         return Results.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox NCRS</title></head>"
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox NCRS</title><link rel=\"icon\" href=\"/sandbox/favicon.svg\"></head>"
             + $"<body><h1>Sandbox NCRS (simulated)</h1><p>Opened for patient with NHS number <strong id=\"nhs-number\">{digits}</strong>.</p>"
             + "<p>This page stands in for the national Care Records Service. It shows no clinical data.</p></body></html>",
             "text/html; charset=utf-8");

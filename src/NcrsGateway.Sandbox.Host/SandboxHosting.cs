@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext;
+using NcrsGateway.Events;
+using NcrsGateway.Sandbox.Host.Mns;
 using NcrsGateway.Hosting;
 
 namespace NcrsGateway.Sandbox.Host;
@@ -13,6 +16,8 @@ namespace NcrsGateway.Sandbox.Host;
 internal static class SandboxHosting
 {
     public const string EnabledKey = DevelopmentHost.SandboxEnabledKey;
+    private const string EventsSecretKey = $"{EventsOptions.SectionName}:{nameof(EventsOptions.SharedSecret)}";
+    private const string EventsSigningKey = $"{EventsOptions.SectionName}:{nameof(EventsOptions.SigningKey)}";
 
     /// <summary>
     /// Registers every simulator (<see cref="SandboxServiceCollectionExtensions.AddSandboxSimulators"/>, after any the caller
@@ -31,10 +36,17 @@ internal static class SandboxHosting
             throw new GatewayConfigurationException(refused); // one line each
         }
 
+        if (string.IsNullOrWhiteSpace(config[ServiceDefaults.ConsoleFormat.Key]))
+        {
+            config[ServiceDefaults.ConsoleFormat.Key] = ServiceDefaults.ConsoleFormat.Simple; // a person reads this console
+        }
+
         var key = SandboxSigningKey.Create();
         new DevelopmentHost(key.Key).Use(builder);
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<SandboxTokenIssuer>();
+        builder.Services.AddSingleton<SandboxMnsEmitter>();
+        builder.Services.AddHttpClient(SandboxMnsEmitter.ClientName);
 
         var sandbox = SandboxUpstreams.Start(simulators);
         builder.Services.AddSingleton(_ => sandbox); // owned by the container: stopped when the app is disposed
@@ -53,6 +65,12 @@ internal static class SandboxHosting
         Default(config, settings, "Audit:DataDirectory", SandboxRefusals.AuditDataDirectory);
         Default(config, settings, $"{NcrsOptions.SectionName}:{nameof(NcrsOptions.LaunchUrlTemplate)}", NcrsOptions.SandboxLaunchUrlTemplate);
         Default(config, settings, $"{ClinicalContextOptions.SectionName}:{nameof(ClinicalContextOptions.AcceptWorkstationHeader)}", "true");
+        if (string.IsNullOrWhiteSpace(config[EventsSecretKey]) && string.IsNullOrWhiteSpace(config[EventsSigningKey]))
+        {
+            // the sandbox's own MNS sender secret, random per process: events are on, and only /sandbox/mns/emit knows it
+            settings[EventsSecretKey] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        }
+
         config.AddInMemoryCollection(settings);
     }
 

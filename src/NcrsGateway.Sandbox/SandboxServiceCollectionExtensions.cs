@@ -12,7 +12,8 @@ public static partial class SandboxServiceCollectionExtensions
             .AddPdsSimulator()
             .AddNrlSimulator()
             .AddDocumentRepositorySimulator()
-            .AddImmunisationSimulator();
+            .AddImmunisationSimulator()
+            .AddMnsSimulator();
 
     /// <summary>Adds <paramref name="simulator"/> once (by type), as an instance: the sandbox starts it before the container is built.</summary>
     public static IServiceCollection AddSandboxSimulator(this IServiceCollection services, ISandboxSimulator simulator)

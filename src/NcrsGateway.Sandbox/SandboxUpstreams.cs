@@ -42,6 +42,8 @@ public sealed class SandboxUpstreams : IDisposable
 
     public Uri ImmunisationBaseUrl => new(BaseUrl, ImmunisationSimulator.BasePath);
 
+    public Uri MnsBaseUrl => new(BaseUrl, MnsSimulator.BasePath);
+
     /// <summary>Starts every simulator of this library (<see cref="SandboxSimulators.All"/>) on 127.0.0.1 only, on <paramref name="port"/> or (0) a free one.</summary>
     public static SandboxUpstreams Start(int port = 0) => Start(SandboxSimulators.All, port);
 

@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        ConsoleFormat.Apply(builder); // simple text on a developer's console, JSON in production; Telemetry:ConsoleFormat decides
         builder.Logging.AddOpenTelemetry(o =>
         {
             o.IncludeScopes = true;
@@ -60,9 +61,16 @@ public static class ServiceDefaultsExtensions
                 // postcodes in their path and query, which no masking rule can find reliably.
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
                     activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority) + "/")))
-            .WithMetrics(m => m
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Core.Diagnostics.GatewayMetrics.MeterName) // the gateway's own: docs/operations.md lists them
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (PrometheusEnabled(builder.Configuration))
+                {
+                    m.AddPrometheusExporter();
+                }
+            });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -72,6 +80,25 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.PostConfigure<HealthCheckServiceOptions>(o => BoundedHealthCheck.Apply(o, ReadyCheckTimeout)); // after every AddCheck
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Telemetry:Prometheus:Enabled</c>: opt-in scrape endpoint <c>/metrics</c> (Prometheus text). Never anonymous:
+    /// it answers only callers the <c>scrapePolicy</c> admits (the gateway's: the support role).
+    /// </summary>
+    public static bool PrometheusEnabled(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        bool.TryParse(configuration?["Telemetry:Prometheus:Enabled"], out var enabled) && enabled;
+
+    /// <summary>Maps <c>/metrics</c> when <see cref="PrometheusEnabled"/>, behind <paramref name="scrapePolicy"/>.</summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app, string scrapePolicy)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (PrometheusEnabled(app.Configuration))
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(scrapePolicy).DisableRateLimiting();
+        }
+
+        return app;
     }
 
     /// <summary>Liveness (process up) and readiness (dependencies usable) endpoints, in every environment, never rate-limited.</summary>

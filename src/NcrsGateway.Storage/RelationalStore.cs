@@ -13,18 +13,29 @@ public abstract class RelationalStore : IAsyncDisposable
     /// <summary>An open connection; the caller disposes it.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs each statement in order (each must be idempotent: <c>CREATE ... IF NOT EXISTS</c>).</summary>
+    /// <summary>
+    /// Runs each statement in order, in one transaction (each must be idempotent: <c>CREATE ... IF NOT EXISTS</c>). On
+    /// PostgreSQL the transaction first takes an advisory lock, so instances starting together create the schema one at a
+    /// time: concurrent <c>CREATE TABLE IF NOT EXISTS</c> of the same table can otherwise fail on the catalogue.
+    /// </summary>
     public async Task EnsureSchemaAsync(IEnumerable<string> statements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var sql in statements)
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var sql in (Provider == StoreProvider.Postgres ? new[] { SchemaLock } : []).Concat(statements))
         {
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = sql;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Held until the schema transaction ends; the key is arbitrary but fixed for the gateway's stores.</summary>
+    private const string SchemaLock = "SELECT pg_advisory_xact_lock(7305150015)";
 
     /// <summary>Throws unless the database answers a trivial query.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)

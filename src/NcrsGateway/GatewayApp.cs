@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NcrsGateway.Adapters.Documents;
 using NcrsGateway.Adapters.Http;
 using NcrsGateway.Adapters.Immunisation;
+using NcrsGateway.Adapters.Mns;
 using NcrsGateway.Adapters.Nrl;
 using NcrsGateway.Adapters.Pds;
 using NcrsGateway.Audit;
@@ -16,6 +17,7 @@ using NcrsGateway.Fhir;
 using NcrsGateway.Hosting;
 using NcrsGateway.Http;
 using NcrsGateway.Immunisations;
+using NcrsGateway.Operations;
 using NcrsGateway.RateLimiting;
 using NcrsGateway.Security;
 using NcrsGateway.ServiceDefaults;
@@ -44,6 +46,7 @@ public static class GatewayApp
         builder.Services.AddPdsAdapter(builder.Configuration, onlyWhenConfigured: true); // each registers its descriptor
         builder.Services.AddNrlAdapter(builder.Configuration, onlyWhenConfigured: true);
         builder.Services.AddImmunisationAdapter(builder.Configuration, onlyWhenConfigured: true);
+        builder.Services.AddMnsAdapter(builder.Configuration, onlyWhenConfigured: true); // the subscriptions Events:SubscribeTo keeps
         if (builder.Services.HasAdapterFor<IRecordLocator>())
         {
             builder.Services.AddDocumentsAdapter(builder.Configuration, onlyWhenConfigured: true); // document retrieval serves record location's Binary
@@ -66,6 +69,7 @@ public static class GatewayApp
 
         builder.AddMetadataCache();
         builder.AddGatewayRateLimiting();
+        builder.AddOperations(); // the support lookup: /ops/correlation/{id}, /ops/
 
         var app = builder.Build();
         app.UseKnownProxyForwardedHeaders();
@@ -75,13 +79,17 @@ public static class GatewayApp
         app.UseFhirErrors();
         app.UseAuditMiddleware();
         app.UseAuthentication(); // explicit, after audit: refused requests are audited and answered with an OperationOutcome
+        app.UseRequestDimensions(); // the caller's organisation, site and client software label every metric from here on
         app.UseFhirFormat(); // after authentication: a 406's audit row names its user
         app.UseGatewayRateLimiting(); // after authentication: partitions come from the token's claims
         app.UseAuthorization();
+        app.UseFhirSearch(); // last: POST _search forms, lenient handling, _summary/_elements/_count on what the handler answers
 
         app.MapDefaultEndpoints(http => http.User.IsInRole(GatewayRoles.Support)); // readiness detail: operations support only
         app.MapFhir(); // /fhir: metadata, every feature's routes, the fallback
         app.MapEvents(); // the MNS ingestion route, outside /fhir
+        app.MapOperations(); // /ops: support staff only
+        app.MapMetricsEndpoint(Fhir.Security.GatewayPolicies.Support); // opt-in Prometheus scrape, never anonymous
         map?.Invoke(app);
         return app;
     }

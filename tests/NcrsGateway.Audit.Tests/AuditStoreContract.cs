@@ -124,6 +124,39 @@ public abstract class AuditStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_OnePageOfMany_GivesTheTotalOfEveryMatchingRowOnEveryPage()
+    {
+        var trail = await StartTrailAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await trail.RecordAsync(Record(user: "carol"), AuditDurability.Committed, CancellationToken.None);
+        }
+
+        await trail.RecordAsync(Record(user: "dave"), AuditDurability.Committed, CancellationToken.None);
+
+        var first = await trail.SearchAsync(Query(user: "carol", count: 2), CancellationToken.None);
+        var second = await trail.SearchAsync(Query(user: "carol", count: 2, cursor: first.NextCursor), CancellationToken.None);
+
+        Assert.Equal((2, 3), (first.Records.Count, first.Total));
+        Assert.Equal((1, 3), (second.Records.Count, second.Total));
+    }
+
+    [Fact]
+    public async Task Search_ById_FindsThatRowOnlyWithinTheScope()
+    {
+        var trail = await StartTrailAsync();
+        var record = Record(user: "erin", ods: "A12345");
+        await trail.RecordAsync(record, AuditDurability.Committed, CancellationToken.None);
+        await trail.RecordAsync(Record(user: "erin", ods: "A12345"), AuditDurability.Committed, CancellationToken.None);
+
+        var own = await trail.SearchAsync(Query(count: 1) with { Id = record.Id, Scope = AuditScope.Organisation("A12345") }, CancellationToken.None);
+        var other = await trail.SearchAsync(Query(count: 1) with { Id = record.Id, Scope = AuditScope.Organisation("B99999") }, CancellationToken.None);
+
+        Assert.Equal((record.Id, record.CorrelationId), (Assert.Single(own.Records).Id, own.Records[0].CorrelationId));
+        Assert.Empty(other.Records);
+    }
+
+    [Fact]
     public async Task Search_ByAgentDateRangeAndOutcome_AppliesEveryFilter()
     {
         var trail = await StartTrailAsync();

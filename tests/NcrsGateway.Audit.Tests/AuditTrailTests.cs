@@ -51,6 +51,8 @@ public sealed class AuditTrailTests
         public Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<AuditRow>>([]);
 
+        public Task<int> CountAsync(AuditRowQuery query, CancellationToken cancellationToken) => Task.FromResult(0);
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -22,7 +22,9 @@ public sealed class ImmunisationBundleBuilderTests
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
         Assert.Equal(2, bundle.Total);
         Assert.Equal(["new", "old"], bundle.Entry.Select(e => e.Resource.Id));
-        Assert.Equal($"{BaseUrl}/Immunization/new", bundle.Entry[0].FullUrl);
+        Assert.Equal(ImmunisationBundleBuilder.FullUrl("new"), bundle.Entry[0].FullUrl); // no Immunization read: a stable urn:uuid
+        Assert.StartsWith("urn:uuid:", bundle.Entry[0].FullUrl, StringComparison.Ordinal);
+        Assert.NotEqual(bundle.Entry[0].FullUrl, bundle.Entry[1].FullUrl);
         Assert.All(bundle.Entry, e => Assert.Equal(Bundle.SearchEntryMode.Match, e.Search.Mode));
         Assert.Equal(
             $"{BaseUrl}/Immunization?patient.identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9000000009&-immunization.target=COVID19,FLU&-date.from=2020-01-01",

@@ -43,14 +43,14 @@ public sealed class InMemoryAuditTrail : IAuditTrail
 
         var rows = Records
             .Where(r => query.Scope.OrganisationOds is null || r.OrganisationOds == query.Scope.OrganisationOds)
+            .Where(r => query.Id is not { } id || r.Id == id)
             .Where(r => query.Patient is not { } patient || r.Patients.Contains(patient))
             .Where(r => query.UserId is null || r.UserId == query.UserId)
             .Where(r => query.Outcome is null || r.Outcome == query.Outcome)
             .Where(r => query.From is null || r.Recorded >= query.From)
             .Where(r => query.To is null || r.Recorded <= query.To)
             .OrderByDescending(r => r.Recorded)
-            .Take(query.Count)
             .ToList();
-        return Task.FromResult(new AuditPage(rows, null));
+        return Task.FromResult(new AuditPage([.. rows.Take(query.Count)], null, rows.Count));
     }
 }

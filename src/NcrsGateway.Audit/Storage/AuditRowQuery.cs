@@ -13,4 +13,7 @@ internal sealed record AuditRowQuery(
 {
     /// <summary>Only rows of users of this organisation; null: every organisation (a national auditor's search).</summary>
     public string? OrganisationOds { get; init; }
+
+    /// <summary>Only the row with this id (an AuditEvent read).</summary>
+    public Guid? Id { get; init; }
 }

@@ -17,4 +17,7 @@ internal interface IAuditStore : IAsyncDisposable
 
     /// <summary>Up to <see cref="AuditRowQuery.Limit"/> rows, newest first (recorded desc, id desc).</summary>
     Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many rows match the query's filters (its limit and cursor aside).</summary>
+    Task<int> CountAsync(AuditRowQuery query, CancellationToken cancellationToken);
 }

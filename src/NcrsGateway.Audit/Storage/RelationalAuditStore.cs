@@ -75,10 +75,19 @@ internal abstract class RelationalAuditStore : IAuditStore
         return inserted;
     }
 
-    public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken)
+    /// <summary>The rows matching <paramref name="query"/>'s filters, whatever the page (the searchset's total).</summary>
+    public async Task<int> CountAsync(AuditRowQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        var where = Where(command, query, afterCursor: false);
+        command.CommandText = $"SELECT COUNT(*) FROM {AuditColumns.Table}" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The WHERE conditions of <paramref name="query"/>, their parameters bound on <paramref name="command"/>.</summary>
+    private List<string> Where(DbCommand command, AuditRowQuery query, bool afterCursor)
+    {
         var where = new List<string>();
         if (query.PatientHash is { } hash)
         {
@@ -128,12 +137,27 @@ internal abstract class RelationalAuditStore : IAuditStore
             where.Add(names.Count == 0 ? "1 = 0" : $"failure_category IN ({string.Join(", ", names)})");
         }
 
-        if (query.After is { } after)
+        if (query.Id is { } id)
+        {
+            where.Add("id = @q_id");
+            Add(command, "@q_id", ToDb(id));
+        }
+
+        if (afterCursor && query.After is { } after)
         {
             where.Add("(recorded, id) < (@q_after_recorded, @q_after_id)");
             Add(command, "@q_after_recorded", ToDb(after.Recorded));
             Add(command, "@q_after_id", ToDb(after.Id));
         }
+
+        return where;
+    }
+
+    public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditRowQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = Where(command, query, afterCursor: true);
 
         var sql = new StringBuilder($"SELECT {AuditColumns.All} FROM {AuditColumns.Table}");
         if (where.Count > 0)

@@ -1,16 +1,16 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 using NcrsGateway.Core;
 using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Caching.Http;
 
 /// <summary>
-/// Writes a cache answer: <c>X-Cache</c>, <c>Age</c> (seconds since the upstream answered), <c>ETag</c> and the
-/// provenance headers, then either the stored bytes untouched (a hit, or a miss this request did not fetch itself) or
-/// the handler's own result (<paramref name="own"/>: this request fetched it). A matching <c>If-None-Match</c> gets
-/// 304 and no body.
+/// Writes a cache answer: <c>X-Cache</c>, <c>Age</c> (seconds since the upstream answered), <c>ETag</c>,
+/// <c>Last-Modified</c> (when the upstream answered) and the provenance headers, then either the stored bytes untouched
+/// (a hit, or a miss this request did not fetch itself) or the handler's own result (<paramref name="own"/>: this request
+/// fetched it). A matching <c>If-None-Match</c> (or, without one, <c>If-Modified-Since</c>) gets 304 and no body.
+/// Header values come from <see cref="EntryHeaders"/>, prepared once per entry.
 /// </summary>
 internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateTimeOffset now, TimeSpan showWithoutRefreshWindow, IResult? own = null) : IResult
 {
@@ -27,7 +27,8 @@ internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateT
     {
         var entry = lookup.Entry;
         var prepared = entry.HeadersFor(baseUrl);
-        var age = (long)entry.AgeAt(now).TotalSeconds;
+        var age = entry.AgeAt(now);
+        var seconds = (long)age.TotalSeconds;
         var response = httpContext.Response;
         var headers = response.Headers;
         headers[KnownHeaders.CacheStatus] = lookup.Status switch
@@ -36,25 +37,26 @@ internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateT
             CacheStatus.Refresh => Refresh,
             _ => Miss,
         };
-        headers.Age = age < Ages.Length ? Ages[age] : age.ToString(CultureInfo.InvariantCulture);
+        headers.Age = seconds < Ages.Length ? Ages[seconds] : seconds.ToString(CultureInfo.InvariantCulture);
         headers[KnownHeaders.RetrievedAt] = prepared.RetrievedAt;
         if (!StringValues.IsNullOrEmpty(prepared.UpstreamVersion))
         {
             headers[KnownHeaders.UpstreamVersion] = prepared.UpstreamVersion;
         }
 
-        if (entry.AgeAt(now) > showWithoutRefreshWindow)
+        if (age > showWithoutRefreshWindow)
         {
             headers[KnownHeaders.ShowWithoutRefresh] = NotShowable;
         }
 
         headers.ETag = prepared.ETag;
+        headers.LastModified = prepared.LastModified;
         if (!StringValues.IsNullOrEmpty(prepared.ContentLocation))
         {
             headers.ContentLocation = prepared.ContentLocation;
         }
 
-        if (MatchesIfNoneMatch(httpContext.Request, prepared.ParsedETag))
+        if (ConditionalRequests.IsNotModified(httpContext.Request, entry.ETag, entry.RetrievedAt))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -71,22 +73,5 @@ internal sealed class CachedFhirResult(CacheLookup lookup, string baseUrl, DateT
         return HttpMethods.IsHead(httpContext.Request.Method)
             ? Task.CompletedTask
             : response.Body.WriteAsync(entry.Body, httpContext.RequestAborted).AsTask();
-    }
-
-    internal static bool MatchesIfNoneMatch(HttpRequest request, EntityTagHeaderValue? ours)
-    {
-        if (request.Headers.IfNoneMatch.Count == 0 || ours is null)
-        {
-            return false; // nearly every request: nothing to parse
-        }
-
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return false;
-        }
-
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch is { Count: > 0 }
-               && ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(ours, useStrongComparison: false));
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
+using NcrsGateway.Fhir;
 
 namespace NcrsGateway.Caching.Http;
 
 /// <summary>
 /// A cache entry's response header values, built once per entry (and FHIR base URL) so a hit only copies references:
-/// ETag, the absolute Content-Location, the retrieval time, the upstream version, and the parsed ETag for
-/// <c>If-None-Match</c>.
+/// ETag, Last-Modified, the absolute Content-Location, the retrieval time and the upstream version.
 /// </summary>
 internal sealed class EntryHeaders
 {
@@ -15,7 +14,7 @@ internal sealed class EntryHeaders
     {
         BaseUrl = baseUrl;
         ETag = entry.ETag;
-        ParsedETag = EntityTagHeaderValue.TryParse(entry.ETag, out var parsed) ? parsed : null;
+        LastModified = ConditionalRequests.Format(entry.RetrievedAt);
         ContentLocation = entry.RelativeContentLocation is { } relative ? $"{baseUrl}/{relative}" : StringValues.Empty;
         RetrievedAt = entry.RetrievedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         UpstreamVersion = entry.UpstreamVersion ?? StringValues.Empty;
@@ -26,7 +25,7 @@ internal sealed class EntryHeaders
 
     public StringValues ETag { get; }
 
-    public EntityTagHeaderValue? ParsedETag { get; }
+    public StringValues LastModified { get; }
 
     public StringValues ContentLocation { get; }
 

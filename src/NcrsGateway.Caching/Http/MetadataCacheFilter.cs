@@ -82,7 +82,16 @@ public sealed class MetadataCacheFilter
             CacheStatus.Refresh => "refresh",
             _ => "miss",
         };
-        http.Features.Get<RequestTimeline>()?.SetCacheDecision(decision);
+        var timeline = http.Features.Get<RequestTimeline>();
+        timeline?.SetCacheDecision(decision);
+        if (GatewayMetrics.CacheLookups.Enabled)
+        {
+            var tags = GatewayMetrics.TagsFor(timeline?.Dimensions);
+            tags.Add(GatewayMetrics.Tags.CacheProfile, key.Profile);
+            tags.Add(GatewayMetrics.Tags.CacheDecision, decision);
+            GatewayMetrics.CacheLookups.Add(1, tags);
+        }
+
         System.Diagnostics.Activity.Current?.SetTag("ncrs.cache", decision); // the request's server span
         var window = _options.CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, _time.GetUtcNow(), window, own as IResult);

@@ -21,6 +21,7 @@ public static class RedisHosting
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         builder.Services.TryAddSingleton<RedisConnection>();
         builder.Services.TryAddSingleton<NcrsGateway.Core.Ports.ISharedRequestBudget, RedisRequestBudget>(); // the adapters' request budgets
+        builder.Services.TryAddSingleton<NcrsGateway.Core.Ports.ISharedRequestTraces, RedisRequestTraces>(); // the support lookup's shared records
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

@@ -18,7 +18,7 @@ internal static class FhirRequestBody
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is not (FhirJson.MediaType or "application/json"))
         {
-            throw new GatewayException(GatewayErrors.InvalidRequest, $"Send the body as {FhirJson.MediaType}.");
+            throw new GatewayException(GatewayErrors.UnsupportedMediaType, $"Send the body as {FhirJson.MediaType}.");
         }
 
         var body = await ReadBytesAsync(request, cancellationToken).ConfigureAwait(false);

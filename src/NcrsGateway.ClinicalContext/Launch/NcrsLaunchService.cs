@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NcrsGateway.ClinicalContext.Selection;
 using NcrsGateway.Core;
 using NcrsGateway.Core.Audit;
+using NcrsGateway.Core.Diagnostics;
 using NcrsGateway.Core.Errors;
 
 namespace NcrsGateway.ClinicalContext.Launch;
@@ -23,6 +24,8 @@ internal sealed partial class NcrsLaunchService(
     public async Task<NcrsLaunch> LaunchAsync(CallerSession caller, string? selectionToken, string? encounterId, string? originFeature, HttpRequest request, string correlationId, CancellationToken cancellationToken)
     {
         NhsNumber? patient = null;
+        var started = time.GetTimestamp();
+        var outcome = "cancelled";
         try
         {
             var (selection, refusal) = await ClaimAsync(caller, selectionToken, cancellationToken).ConfigureAwait(false);
@@ -34,10 +37,12 @@ internal sealed partial class NcrsLaunchService(
 
             var auditId = await AuditOrReleaseAsync(selection!, caller, nhs, correlationId, encounterId, originFeature, cancellationToken).ConfigureAwait(false);
             LogLaunched(logger, auditId);
+            outcome = "ok";
             return new NcrsLaunch(launchUrl.For(nhs, request), auditId, nhs);
         }
         catch (GatewayException e)
         {
+            outcome = e.Error.Code;
             LogRefused(logger, e.Error.Code);
             await audit.RecordFailureAsync(AuditActions.NcrsLaunch, e.Error, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
             throw;
@@ -45,10 +50,24 @@ internal sealed partial class NcrsLaunchService(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not a refusal but a fault: the caller gets internal-error, and the attempt is still on the record.
+            outcome = GatewayErrors.InternalError.Code;
             LogRefused(logger, GatewayErrors.InternalError.Code);
             await audit.RecordFailureAsync(AuditActions.NcrsLaunch, GatewayErrors.InternalError, caller.User, patient, correlationId, encounterId, originFeature).ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            RecordMetrics(request.HttpContext.Features.Get<RequestTimeline>()?.Dimensions, outcome, time.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary><c>ncrs.launches</c> and <c>ncrs.launch.duration</c> by outcome (<c>ok</c> or the refusal's taxonomy code).</summary>
+    private static void RecordMetrics(RequestDimensions? dimensions, string outcome, TimeSpan elapsed)
+    {
+        var tags = GatewayMetrics.TagsFor(dimensions);
+        tags.Add(GatewayMetrics.Tags.Outcome, outcome);
+        GatewayMetrics.Launches.Add(1, tags);
+        GatewayMetrics.LaunchDuration.Record(elapsed.TotalSeconds, tags);
     }
 
     /// <summary>

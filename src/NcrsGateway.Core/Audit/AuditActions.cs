@@ -13,6 +13,7 @@ public static class AuditActions
     public const string ImmunisationSearch = "immunisation-search";
     public const string NcrsLaunch = "ncrs-launch";
     public const string AuditSearch = "audit-search";
+    public const string AuditRead = "audit-read";
 
     /// <summary>A request under /fhir that no endpoint declared an action for (unknown route, wrong method): kept so probing is visible.</summary>
     public const string Other = "other";

@@ -17,4 +17,7 @@ public sealed record AuditQuery(
 {
     /// <summary>Whose rows the search may return.</summary>
     public required AuditScope Scope { get; init; }
+
+    /// <summary>Only the row with this id (<c>GET AuditEvent/{id}</c>), still within <see cref="Scope"/>.</summary>
+    public Guid? Id { get; init; }
 }

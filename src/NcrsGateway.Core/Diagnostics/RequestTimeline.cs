@@ -18,7 +18,17 @@ public sealed class RequestTimeline
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _started = time.GetTimestamp();
+        StartedAt = time.GetUtcNow();
     }
+
+    /// <summary>When the request arrived (wall clock).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Who the request came from, once the caller is known (metric dimensions); <see cref="RequestDimensions.Unknown"/> before.</summary>
+    public RequestDimensions Dimensions { get; set; } = RequestDimensions.Unknown;
+
+    /// <summary>The taxonomy code of the OperationOutcome answered, or null while none was.</summary>
+    public string? ErrorCode { get; private set; }
 
     /// <summary>The cache's decision (<c>hit</c>, <c>miss</c>, <c>refresh</c>), or null when no cache stood in front of the route.</summary>
     public string? CacheDecision { get; private set; }
@@ -58,6 +68,8 @@ public sealed class RequestTimeline
     }
 
     public void SetCacheDecision(string decision) => CacheDecision = decision;
+
+    public void SetErrorCode(string code) => ErrorCode = code;
 
     public void SetAuditWrite(TimeSpan duration) => AuditWrite = duration;
 }

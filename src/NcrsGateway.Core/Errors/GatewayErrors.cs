@@ -58,6 +58,16 @@ public static class GatewayErrors
         "The gateway only speaks FHIR JSON (application/fhir+json). Ask for that format and try again.",
         FailureCategory.UserError);
 
+    public static readonly GatewayError UnsupportedMediaType = new(
+        "unsupported-media-type", 415, "not-supported",
+        "The request body is in a format this address does not read. Send operations as application/fhir+json and POST _search parameters as application/x-www-form-urlencoded; if your system chose the format, report it to your system supplier.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError DocumentTooLargeForFhir = new(
+        "document-too-large-for-fhir", 406, "too-costly",
+        "The document cannot be returned inside a FHIR Binary resource. Download the document itself instead: request the same address without asking for FHIR JSON (Accept: */* or the document's own type, and no _format).",
+        FailureCategory.UserError);
+
     public static readonly GatewayError RateLimited = new(
         "rate-limited", 429, "throttled",
         "Too many requests were sent from this system in a short time. Wait for the time given in Retry-After, then try again.",

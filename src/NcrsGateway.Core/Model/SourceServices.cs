@@ -6,4 +6,5 @@ public static class SourceServices
     public const string Pds = "pds";
     public const string Nrl = "nrl";
     public const string DocumentRepository = "document-repository";
+    public const string Mns = "mns";
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using NcrsGateway.Core.Ports;
 using NcrsGateway.Events.Ingestion;
 using NcrsGateway.Storage;
@@ -15,6 +16,9 @@ namespace NcrsGateway.Events.Inbox;
 internal sealed partial class EventInbox
 {
     public const string SqliteFileName = "events.db";
+
+    /// <summary>Rows per INSERT statement: 14 parameters each stays far below every SQLite build's parameter limit.</summary>
+    private const int InsertRowsPerStatement = 50;
 
     private readonly RelationalStore _store;
     private readonly InboxDialect _dialect;
@@ -68,15 +72,24 @@ internal sealed partial class EventInbox
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = $"""
-                INSERT INTO {InboxTables.Inbox} ({InboxTables.Columns})
-                VALUES (@id, @source, @external_id, @type, @subject_hash, @subject_cipher, @event_time, @version_id, @received, @status, 0, @next_attempt, NULL, @processed)
-                ON CONFLICT (source, external_id) DO NOTHING
-                """;
-            foreach (var e in delivery.Accepted)
+
+            // in one order (source, id) whatever the delivery's: concurrent deliveries sharing duplicates then wait on each
+            // other's rows instead of deadlocking on them; several rows per statement, one round trip each
+            var ordered = delivery.Accepted.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal);
+            foreach (var chunk in ordered.Chunk(InsertRowsPerStatement))
             {
                 insert.Parameters.Clear();
-                BindEvent(insert, e, received, coalesceWindow);
+                var values = new List<string>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    values.Add(BindEvent(insert, chunk[i], received, coalesceWindow, i));
+                }
+
+                insert.CommandText = $"""
+                    INSERT INTO {InboxTables.Inbox} ({InboxTables.Columns})
+                    VALUES {string.Join(", ", values)}
+                    ON CONFLICT (source, external_id) DO NOTHING
+                    """;
                 stored += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -107,22 +120,25 @@ internal sealed partial class EventInbox
         return new StoreOutcome(stored, delivery.Accepted.Count - stored, delivery.Rejected.Count);
     }
 
-    private void BindEvent(DbCommand command, IncomingEvent e, DateTimeOffset received, TimeSpan coalesceWindow)
+    /// <summary>Binds one event's parameters with suffix <paramref name="n"/> and returns its VALUES tuple.</summary>
+    private string BindEvent(DbCommand command, IncomingEvent e, DateTimeOffset received, TimeSpan coalesceWindow, int n)
     {
         var id = Guid.CreateVersion7(received);
         var ignored = e.Kind == EventKind.Unknown;
-        command.Add("@id", _dialect.ToDb(id), _dialect.IdType);
-        command.Add("@source", e.Source, DbType.String);
-        command.Add("@external_id", e.Id, DbType.String);
-        command.Add("@type", e.Type, DbType.String);
-        command.Add("@subject_hash", e.Subject is { } h ? _protector.Hash(h) : null, DbType.Binary);
-        command.Add("@subject_cipher", e.Subject is { } c ? _protector.Encrypt(c, id) : null, DbType.Binary);
-        command.Add("@event_time", e.Time is { } t ? _dialect.ToDb(t) : null, _dialect.TimeType);
-        command.Add("@version_id", e.VersionId, DbType.Int64);
-        command.Add("@received", _dialect.ToDb(received), _dialect.TimeType);
-        command.Add("@status", ignored ? InboxStatus.Ignored : InboxStatus.Pending, DbType.String);
-        command.Add("@next_attempt", _dialect.ToDb(ignored ? received : received + coalesceWindow), _dialect.TimeType);
-        command.Add("@processed", ignored ? _dialect.ToDb(received) : null, _dialect.TimeType);
+        var p = string.Create(CultureInfo.InvariantCulture, $"_{n}");
+        command.Add("@id" + p, _dialect.ToDb(id), _dialect.IdType);
+        command.Add("@source" + p, e.Source, DbType.String);
+        command.Add("@external_id" + p, e.Id, DbType.String);
+        command.Add("@type" + p, e.Type, DbType.String);
+        command.Add("@subject_hash" + p, e.Subject is { } h ? _protector.Hash(h) : null, DbType.Binary);
+        command.Add("@subject_cipher" + p, e.Subject is { } c ? _protector.Encrypt(c, id) : null, DbType.Binary);
+        command.Add("@event_time" + p, e.Time is { } t ? _dialect.ToDb(t) : null, _dialect.TimeType);
+        command.Add("@version_id" + p, e.VersionId, DbType.Int64);
+        command.Add("@received" + p, _dialect.ToDb(received), _dialect.TimeType);
+        command.Add("@status" + p, ignored ? InboxStatus.Ignored : InboxStatus.Pending, DbType.String);
+        command.Add("@next_attempt" + p, _dialect.ToDb(ignored ? received : received + coalesceWindow), _dialect.TimeType);
+        command.Add("@processed" + p, ignored ? _dialect.ToDb(received) : null, _dialect.TimeType);
+        return $"(@id{p}, @source{p}, @external_id{p}, @type{p}, @subject_hash{p}, @subject_cipher{p}, @event_time{p}, @version_id{p}, @received{p}, @status{p}, 0, @next_attempt{p}, NULL, @processed{p})";
     }
 
     private InboxRow Read(DbDataReader r) => new(

@@ -100,8 +100,10 @@ internal sealed partial class EventProcessor(
             var patient = protector.Decrypt(first.SubjectCipher, first.Id);
             var state = await inbox.PatientAsync(first.SubjectHash, cancellationToken).ConfigureAwait(false);
             var (acted, note) = await handler.HandleAsync(patient, rows, state, cancellationToken).ConfigureAwait(false);
+            // the highest version seen is remembered even when nothing was done (covered: an action after these events
+            // arrived already made the cache re-read PDS), so a later, older event is covered by version too
             var version = rows.Max(r => r.VersionId);
-            var updated = acted ? new PatientState(started, version) : null;
+            var updated = acted || version is not null ? new PatientState(acted ? started : DateTimeOffset.UnixEpoch, version) : null;
             await inbox.CompleteAsync(rows, Owner, time.GetUtcNow(), note, first.SubjectHash, updated, cancellationToken).ConfigureAwait(false);
             counters.Processed(rows.Count);
             LogHandled(logger, rows.Count, acted);

@@ -13,8 +13,10 @@ namespace NcrsGateway.Events.Processing;
 /// <item>Events already covered — received before the gateway last acted for this patient, or naming a version not
 /// newer than one already handled — trigger nothing more: out of order never makes anything older.</item>
 /// <item>Otherwise the patient's cached metadata is evicted on every instance, and for a death or NHS-number change
-/// the current record is re-fetched from the authoritative service (once per group): a changed number is evicted
-/// too.</item>
+/// the current record is re-fetched from the authoritative service (once per group, at the upstream budget's
+/// background priority, so it never takes a slot a waiting clinician wants): when the number is superseded, the
+/// current number is evicted and its open selections cancelled too (a selection made through the old number is held
+/// under the current one).</item>
 /// </list>
 /// </summary>
 internal sealed class PatientEventHandler(
@@ -51,11 +53,21 @@ internal sealed class PatientEventHandler(
         try
         {
             counters.Refetched();
-            var record = await demographics.ReadAsync(patient, new RequestContext("event-" + rows[0].Id.ToString("N"), null), cancellationToken).ConfigureAwait(false);
-            if (record.Identity.NhsNumber != patient && cache is not null)
+            var record = await demographics.ReadAsync(patient, new RequestContext("event-" + rows[0].Id.ToString("N"), null) { Priority = RequestPriority.Background }, cancellationToken).ConfigureAwait(false);
+            if (record.Identity.NhsNumber != patient)
             {
-                await cache.InvalidatePatientAsync(record.Identity.NhsNumber, cancellationToken).ConfigureAwait(false);
-                return (true, "re-fetched: the NHS number is superseded; both numbers evicted");
+                // a selection made through the old number is held under the current one: it is cancelled too
+                if (services.GetService<IPatientSelections>() is { } current)
+                {
+                    counters.SelectionsCancelled(await current.CancelOpenSelectionsAsync(record.Identity.NhsNumber, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (cache is not null)
+                {
+                    await cache.InvalidatePatientAsync(record.Identity.NhsNumber, cancellationToken).ConfigureAwait(false);
+                }
+
+                return (true, "re-fetched: the NHS number is superseded; both numbers evicted and their open selections cancelled");
             }
 
             return (true, "re-fetched");

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace NcrsGateway.Fhir;
 
-/// <summary><c>GET /fhir/metadata</c>: the CapabilityStatement of what this gateway actually serves.</summary>
+/// <summary><c>GET|HEAD /fhir/metadata</c>: the CapabilityStatement of what this gateway actually serves.</summary>
 public static class MetadataEndpoints
 {
     /// <param name="fhir">The root <c>/fhir</c> group.</param>
     public static RouteHandlerBuilder MapMetadata(this IEndpointRouteBuilder fhir) =>
-        fhir.MapGet("/metadata", (FhirBaseUrl baseUrl, IEnumerable<ICapabilityContributor> contributors) =>
+        fhir.MapFhirGet("/metadata", (FhirBaseUrl baseUrl, IEnumerable<ICapabilityContributor> contributors) =>
                 FhirResult.From(CapabilityStatementFactory.Create(baseUrl.Value, contributors)))
             .WithTags("Metadata")
             .WithName("Metadata")
@@ -17,7 +17,7 @@ public static class MetadataEndpoints
 
     /// <summary><c>GET /fhir/OperationDefinition/{id}</c>: the definitions the CapabilityStatement's operations name, anonymous like metadata.</summary>
     public static RouteHandlerBuilder MapOperationDefinitions(this IEndpointRouteBuilder fhir) =>
-        fhir.MapGet("/OperationDefinition/{id}", (string id, IEnumerable<OperationDefinitionDocument> definitions) =>
+        fhir.MapFhirGet("/OperationDefinition/{id}", (string id, IEnumerable<OperationDefinitionDocument> definitions) =>
                 definitions.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal)) is { } definition
                     ? new FhirResult(definition.Json)
                     : throw new Core.Errors.GatewayException(Core.Errors.GatewayErrors.NotFound))

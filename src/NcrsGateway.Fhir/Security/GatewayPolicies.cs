@@ -17,4 +17,6 @@ public static class GatewayPolicies
 
     /// <summary>Operate the gateway's background work (the events inbox): no clinical data, no audit search.</summary>
     public const string Operator = "Operator";
+    /// <summary>Operations support: the support lookup (<c>/ops</c>) and readiness detail; no clinical data, no audit search.</summary>
+    public const string Support = "Support";
 }

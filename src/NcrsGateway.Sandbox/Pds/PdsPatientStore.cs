@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace NcrsGateway.Sandbox.Pds;
 
 /// <summary>
 /// The simulator's patients, loaded once from the embedded <c>Data/pds/*.json</c> files, plus the
-/// numbers that have no record of their own (superseded and invalidated). Read-only after load.
+/// numbers that have no record of their own (superseded and invalidated). The records are read-only after load; only
+/// their version moves (<see cref="BumpVersion"/>, the sandbox's simulated change), so reads return copies.
 /// </summary>
 internal sealed class PdsPatientStore
 {
@@ -24,11 +27,12 @@ internal sealed class PdsPatientStore
     private static readonly string[] WithheldWhenRestricted = ["address", "telecom", "generalPractitioner", "contact"];
 
     private readonly Dictionary<string, JsonObject> _patients;
+    private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     private PdsPatientStore(Dictionary<string, JsonObject> patients) => _patients = patients;
 
-    /// <summary>Current records only: superseded and invalidated numbers never appear here.</summary>
-    public IEnumerable<JsonObject> Patients => _patients.Values;
+    /// <summary>Current records only (copies, at their current version): superseded and invalidated numbers never appear here.</summary>
+    public IEnumerable<JsonObject> Patients => _patients.Keys.Select(id => Read(id)!);
 
     public static PdsPatientStore LoadEmbedded()
     {
@@ -62,7 +66,40 @@ internal sealed class PdsPatientStore
     public JsonObject? Read(string nhsNumber)
     {
         var current = SupersededBy.GetValueOrDefault(nhsNumber, nhsNumber);
-        return _patients.GetValueOrDefault(current);
+        if (!_patients.TryGetValue(current, out var stored))
+        {
+            return null;
+        }
+
+        var patient = (JsonObject)stored.DeepClone();
+        if (_versions.TryGetValue(current, out var version))
+        {
+            patient["meta"]!["versionId"] = version.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return patient;
+    }
+
+    /// <summary>
+    /// Simulates a change to the record <paramref name="nhsNumber"/> reads (the survivor's, for a superseded number): its
+    /// version moves to <paramref name="atLeast"/> when that is newer, else up by one when <paramref name="atLeast"/> is
+    /// null. Returns the version now current, or null when the number has no record.
+    /// </summary>
+    public long? BumpVersion(string nhsNumber, long? atLeast)
+    {
+        var current = SupersededBy.GetValueOrDefault(nhsNumber, nhsNumber);
+        if (!_patients.TryGetValue(current, out var stored))
+        {
+            return null;
+        }
+
+        var loaded = long.Parse((string)stored["meta"]!["versionId"]!, CultureInfo.InvariantCulture);
+        return _versions.AddOrUpdate(
+            current,
+            _ => Next(loaded),
+            (_, now) => Next(now));
+
+        long Next(long now) => atLeast is { } v ? Math.Max(now, v) : now + 1;
     }
 
     private static string Validate(string resourceName, JsonObject patient)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NcrsGateway.Sandbox.Pds;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -18,13 +19,28 @@ public static class PdsSimulator
 
     private const string PatientPath = "Patient";
 
+    private static readonly ConditionalWeakTable<WireMockServer, PdsPatientStore> Stores = [];
+
     public static void Register(WireMockServer server)
     {
         ArgumentNullException.ThrowIfNull(server);
         var store = PdsPatientStore.LoadEmbedded();
+        Stores.AddOrUpdate(server, store);
         server
             .Given(Request.Create().WithPath(BasePath + "*").UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(request => PdsResponseWriter.Write(request, Handle(store, request))));
+    }
+
+    /// <summary>
+    /// Simulates a change to a patient's record on the PDS simulator running on <paramref name="server"/> (the sandbox's
+    /// MNS emitter calls it): the record's version moves to <paramref name="atLeast"/> when that is newer, else up by one
+    /// when it is null, so the next read carries a new <c>ETag</c>. Returns the version now current, or null when PDS has
+    /// no record for the number (or no PDS simulator runs there).
+    /// </summary>
+    public static long? BumpVersion(WireMockServer server, string nhsNumber, long? atLeast = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return Stores.TryGetValue(server, out var store) && NhsNumberCheck.IsValid(nhsNumber) ? store.BumpVersion(nhsNumber, atLeast) : null;
     }
 
     private static PdsResult Handle(PdsPatientStore store, IRequestMessage request)
@@ -64,7 +80,7 @@ public static class PdsSimulator
         }
 
         return store.Read(id) is { } patient
-            ? new PdsResult(200, patient.DeepClone(), (string?)patient["meta"]?["versionId"])
+            ? new PdsResult(200, patient, (string?)patient["meta"]?["versionId"])
             : PdsResponses.ResourceNotFound();
     }
 }

@@ -3,7 +3,8 @@ namespace NcrsGateway.Sandbox.Tokens;
 /// <summary>
 /// The demo users of <c>POST /sandbox/token</c>: two clinicians (to show a shared workstation), a reader
 /// who cannot launch NCRS, an auditor who can only search the audit trail of the demo organisation, a national
-/// auditor who can search every organisation's, and an operator who can only list and reprocess national change events.
+/// auditor who can search every organisation's, an operator who can only list and reprocess national change events, and
+/// a support engineer who reads request timelines (<c>/ops</c>).
 /// </summary>
 public static class SandboxUsers
 {
@@ -21,7 +22,9 @@ public static class SandboxUsers
 
     public static readonly SandboxUser Ops = new("demo-ops", "555000000066", "ops", DemoOds, "Demo Operator");
 
-    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor, NationalAuditor, Ops];
+    public static readonly SandboxUser Support = new("demo-support", "555000000073", "support", DemoOds, "Demo Support Engineer");
+
+    public static IReadOnlyList<SandboxUser> All { get; } = [Clinician, SecondClinician, Reader, Auditor, NationalAuditor, Ops, Support];
 
     public static SandboxUser? Find(string? name) =>
         All.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));

@@ -52,6 +52,7 @@ internal static partial class GatewayRateLimiting
                 {
                     var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var fromLease) && fromLease > TimeSpan.Zero ? fromLease : retryAfter;
                     LogRejected(logger, (int)Math.Ceiling(wait.TotalSeconds));
+                    Core.Diagnostics.GatewayMetrics.RateLimitRejections.Add(1, Core.Diagnostics.GatewayMetrics.TagsFor(context.HttpContext.Features.Get<Core.Diagnostics.RequestTimeline>()?.Dimensions));
                     return new ValueTask(OperationOutcomes.WriteAsync(context.HttpContext, new GatewayException(GatewayErrors.RateLimited, retryAfter: wait)));
                 };
             });

@@ -17,7 +17,8 @@ internal static class GatewayAuthorizationExtensions
             .AddPolicy(GatewayPolicies.Launcher, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Clinician))
             .AddPolicy(GatewayPolicies.Auditor, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Auditor, GatewayRoles.NationalAuditor))
             .AddPolicy(GatewayPolicies.NationalAuditor, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.NationalAuditor))
-            .AddPolicy(GatewayPolicies.Operator, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Ops));
+            .AddPolicy(GatewayPolicies.Operator, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Ops))
+            .AddPolicy(GatewayPolicies.Support, p => p.RequireAuthenticatedUser().RequireRole(GatewayRoles.Support));
         return services;
     }
 }

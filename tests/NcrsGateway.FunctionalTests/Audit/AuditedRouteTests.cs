@@ -58,6 +58,13 @@ public sealed class AuditedRouteTests(ClinicalContextHost fixture) : IClassFixtu
             [AuditActions.DocumentRetrieve] = () => GetAsync(reader, $"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}", NrlSandboxPointers.PatientWithPointers), // raw document: the pointer's subject
             [AuditActions.ImmunisationSearch] = () => GetAsync(reader, $"fhir/Immunization?patient.identifier={NhsNumber.System}|{SandboxPatients.Search}&-immunization.target=MMR", SandboxPatients.Search),
             [AuditActions.AuditSearch] = () => GetAsync(auditor, $"fhir/AuditEvent?patient={SandboxPatients.Deceased}&_count=1", SandboxPatients.Deceased), // the criterion, not the rows it returns
+            [AuditActions.AuditRead] = async () =>
+            {
+                using var finder = fixture.Host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-" + Guid.NewGuid().ToString("N")[..8])); // its search row is not this workstation's
+                using var found = await finder.GetAsync("fhir/AuditEvent?_count=1");
+                var entry = Assert.IsType<Bundle>(JsonSerializer.Deserialize<Resource>(await found.Content.ReadAsStringAsync(), FhirJson.Options)).Entry[0];
+                return await GetAsync(auditor, entry.FullUrl); // names no patient: like audit-search, not the row's patients
+            },
         };
         var order = new[] { AuditActions.PatientSelect, AuditActions.NcrsLaunch };
 
@@ -74,7 +81,7 @@ public sealed class AuditedRouteTests(ClinicalContextHost fixture) : IClassFixtu
         {
             var row = Assert.Single(fixture.Audit.Records, r => r.WorkstationId == workstation && r.Action == action);
             Assert.True(called.Status is HttpStatusCode.OK, $"{action}: {called.Status}");
-            Assert.Equal(action == AuditActions.AuditSearch ? TestTokens.Auditor.UserId : TestTokens.Clinician.UserId, row.UserId);
+            Assert.Equal(action is AuditActions.AuditSearch or AuditActions.AuditRead ? TestTokens.Auditor.UserId : TestTokens.Clinician.UserId, row.UserId);
             Assert.Equal(called.Patients.Order(StringComparer.Ordinal), row.Patients.Select(p => p.Value).Order(StringComparer.Ordinal));
         }
     }

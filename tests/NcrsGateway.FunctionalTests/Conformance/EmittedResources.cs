@@ -58,6 +58,22 @@ internal static class EmittedResources
             ["OperationOutcome: wrong method on an operation (405)"] = (HttpStatusCode.MethodNotAllowed, h => Get(h, "fhir/Patient/$verify")),
             ["OperationOutcome: unacceptable format (406)"] = (HttpStatusCode.NotAcceptable, h => Get(h, $"fhir/Patient/{SandboxPatients.Search}?_format=xml")),
             ["OperationOutcome: $select not confirmed (400)"] = (HttpStatusCode.BadRequest, h => Post(h, "fhir/Patient/$select", SelectBody(SandboxPatients.Search, confirmed: false))),
+            ["Patient search: POST _search, paged (_count=1)"] = (HttpStatusCode.OK, h => Form(h, "fhir/Patient/_search", "family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31&_count=1")),
+            ["Patient search: lenient, ignored parameters in an outcome entry"] = (HttpStatusCode.OK, h => Lenient(h, "fhir/Patient?family=Ashworth&birthdate=eq1968-04-17&colour=blue")),
+            ["Patient search: _summary=true (subsetted)"] = (HttpStatusCode.OK, h => Get(h, "fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31&_summary=true")),
+            ["Patient search: _summary=count"] = (HttpStatusCode.OK, h => Get(h, "fhir/Patient?family=Ashworth&birthdate=ge1960-01-01&birthdate=le2000-12-31&_summary=count")),
+            ["Patient read: _summary=true (subsetted)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Patient/{SandboxPatients.Deceased}?_summary=true")),
+            ["Patient read: _summary=data (subsetted)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Patient/{SandboxPatients.Restricted}?_summary=data")),
+            ["Patient read: _elements=name,birthDate (subsetted)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Patient/{SandboxPatients.Search}?_elements=name,birthDate")),
+            ["DocumentReference search: _elements=type (subsetted)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/DocumentReference?patient:identifier={Nhs}{NrlSandboxPointers.PatientWithPointers}&_elements=type")),
+            ["Immunization search: POST _search, _summary=true, paged (_count=1)"] = (HttpStatusCode.OK, h => Form(h, "fhir/Immunization/_search", $"patient.identifier={Uri.EscapeDataString(Nhs + SandboxPatients.Search)}&-immunization.target=MMR,HPV&_summary=true&_count=1")),
+            ["Immunization search: restricted patient, lenient, _elements=status"] = (HttpStatusCode.OK, h => Lenient(h, $"fhir/Immunization?patient.identifier={Nhs}{SandboxPatients.Restricted}&-immunization.target=FLU&_elements=status&unknown=1")),
+            ["OperationOutcome: unsupported media type (415)"] = (HttpStatusCode.UnsupportedMediaType, h => Form(h, "fhir/Patient/$verify", "patient=x")),
+            ["OperationOutcome: another fhirVersion (406)"] = (HttpStatusCode.NotAcceptable, h => Accepting(h, $"fhir/Patient/{SandboxPatients.Search}", "application/fhir+json; fhirVersion=5.0")),
+            ["AuditEvent read (an entry's fullUrl)"] = (HttpStatusCode.OK, AuditEventReadAsync),
+            ["Immunization search: standard names (patient, target-disease, date)"] = (HttpStatusCode.OK, h => Get(h, $"fhir/Immunization?patient=Patient/{SandboxPatients.Deceased}&target-disease=COVID19,FLU&date=ge2021-03-01&date=le2021-12-31")),
+            ["Binary resource (Accept: application/fhir+json)"] = (HttpStatusCode.OK, h => Accepting(h, $"fhir/Binary/{NrlSandboxPointers.CrisisPlanId}", "application/fhir+json")),
+            ["OperationOutcome: document too large for a Binary resource (406)"] = (HttpStatusCode.NotAcceptable, h => Accepting(h, $"fhir/Binary/{NrlSandboxPointers.RespectId}", "application/fhir+json")),
             ["OperationOutcome: malformed Parameters (400)"] = (HttpStatusCode.BadRequest, h => Post(h, "fhir/Patient/$verify", """{"resourceType":"Parameters","parameter":[{"name":"patient"}]}""")),
         };
 
@@ -76,6 +92,29 @@ internal static class EmittedResources
         return await client.PostAsync(path, content);
     }
 
+    private static async Task<HttpResponseMessage> Form(GatewayHost host, string path, string form)
+    {
+        using var client = host.CreateClinicianClient();
+        using var content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        return await client.PostAsync(path, content);
+    }
+
+    private static async Task<HttpResponseMessage> Lenient(GatewayHost host, string path)
+    {
+        using var client = host.CreateClinicianClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Prefer", "handling=lenient");
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> Accepting(GatewayHost host, string path, string accept)
+    {
+        using var client = host.CreateClinicianClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return await client.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> Anonymous(GatewayHost host, string path)
     {
         using var client = host.CreateClient();
@@ -92,6 +131,17 @@ internal static class EmittedResources
 
         using var auditor = host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-audit"));
         return await auditor.GetAsync($"fhir/AuditEvent?agent={TestTokens.Clinician.UserId}");
+    }
+
+    /// <summary>The auditor's read of the newest row the search finds, by the entry's fullUrl.</summary>
+    private static async Task<HttpResponseMessage> AuditEventReadAsync(GatewayHost host)
+    {
+        using (var search = await AuditEventsAsync(host))
+        {
+            var bundle = await FhirAssert.ResourceAsync<Hl7.Fhir.Model.Bundle>(search);
+            using var auditor = host.CreateClient(TestTokens.Mint(TestTokens.Auditor, "ws-audit"));
+            return await auditor.GetAsync(bundle.Entry[0].FullUrl);
+        }
     }
 
     private static async Task<HttpResponseMessage> LaunchAsync(GatewayHost host)

@@ -45,6 +45,19 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
     }
 
     [Fact]
+    public async Task SearchParameterNames_CarryNoModifierOrChainAndNoPagingParameter()
+    {
+        using var anonymous = gateway.Host.CreateClient();
+        var statement = await FhirAssert.ResourceAsync<CapabilityStatement>(await anonymous.GetAsync("fhir/metadata"));
+
+        var names = statement.Rest.Single().Resource.SelectMany(r => r.SearchParam.Select(p => $"{r.Type}.{p.Name}")).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.DoesNotMatch(@"^\w+\..*[:.]", n));
+        Assert.DoesNotContain(names, n => n.EndsWith("._count", StringComparison.Ordinal) || n.EndsWith("._page", StringComparison.Ordinal) || n.EndsWith("._cursor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownOperationDefinition_Answers404OperationOutcome()
     {
         using var anonymous = gateway.Host.CreateClient();
@@ -68,7 +81,7 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
         }
     }
 
-    /// <summary>Each mapped <c>/fhir</c> route as the CapabilityStatement would name it: <c>{type} read</c>, <c>{type} search-type</c>, <c>{type} ${op}</c>.</summary>
+    /// <summary>Each mapped <c>/fhir</c> route as the CapabilityStatement would name it: <c>{type} read</c>, <c>{type} search-type</c> (GET or POST <c>_search</c>), <c>{type} ${op}</c>.</summary>
     private IEnumerable<string> Routed()
     {
         var endpoints = gateway.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -84,6 +97,7 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
             yield return segments switch
             {
                 [_, _] when methods.Contains("GET") => $"{type} search-type",
+                [_, _, "_search"] when methods.Contains("POST") => $"{type} search-type", // POST [type]/_search: the same search
                 [_, _, var op] when op.StartsWith('$') => $"{type} {op}",
                 [_, _, _] when methods.Contains("GET") => $"{type} read",
                 _ => $"{type} {string.Join('/', segments[2..])} ({string.Join(',', methods)})",

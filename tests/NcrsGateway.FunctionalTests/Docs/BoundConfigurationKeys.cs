@@ -20,6 +20,9 @@ internal static class BoundConfigurationKeys
     [
         "Sandbox:Enabled",                // Hosting/SandboxHosting.cs
         "OTEL_EXPORTER_OTLP_ENDPOINT",    // ServiceDefaultsExtensions.cs
+        "Telemetry:ConsoleFormat",        // ServiceDefaults/ConsoleFormat.cs
+        "Telemetry:Prometheus:Enabled",   // ServiceDefaultsExtensions.cs
+        "Telemetry:InstanceName",         // Fhir/FhirEdgeExtensions.cs
         "ASPNETCORE_ENVIRONMENT",         // framework: Development generates audit keys
         "ASPNETCORE_URLS",                // framework: listening addresses
         "Logging:LogLevel:{category}",    // framework: log levels

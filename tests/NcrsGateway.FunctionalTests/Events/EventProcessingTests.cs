@@ -78,7 +78,42 @@ public sealed class EventProcessingTests
         var row = Assert.Single(await gateway.SettledAsync());
 
         Assert.Equal(InboxStatus.Processed, row.Status);
-        Assert.Equal("re-fetched: the NHS number is superseded; both numbers evicted", row.LastError);
+        Assert.Equal("re-fetched: the NHS number is superseded; both numbers evicted and their open selections cancelled", row.LastError);
+    }
+
+    [Fact]
+    public async Task NhsNumberChange_CancelsTheOldNumbersSelection_AndEvictsBothNumbersCachedRecords()
+    {
+        await using var gateway = await EventsGateway.StartAsync();
+        using var clinician = new ClinicalContextClient(gateway.Host, TestTokens.Clinician, "ws-nnc");
+        using var reader = gateway.Host.CreateClient(TestTokens.Mint(TestTokens.Clinician, "ws-nnc-read"));
+        var oldBefore = await RetrievedAtAsync(reader, SandboxPatients.SupersededOld);
+        var currentBefore = await RetrievedAtAsync(reader, SandboxPatients.Search);
+        var selection = await clinician.SelectTokenAsync(SandboxPatients.SupersededOld);
+
+        await gateway.SendAsync(EventsGateway.Event("nnc-both", "nhs-number-change-2", SandboxPatients.SupersededOld));
+        await gateway.SettledAsync();
+        var launch = await clinician.LaunchAsync(selection);
+
+        Assert.Equal(HttpStatusCode.Conflict, launch.Status);
+        Assert.Equal("selection-cancelled", launch.ErrorCode);
+        Assert.NotEqual(oldBefore, await RetrievedAtAsync(reader, SandboxPatients.SupersededOld));
+        Assert.NotEqual(currentBefore, await RetrievedAtAsync(reader, SandboxPatients.Search));
+    }
+
+    /// <summary>The read's X-Retrieved-At, after checking a second read is served from the cache (the same value).</summary>
+    private static async Task<string> RetrievedAtAsync(HttpClient client, string nhsNumber)
+    {
+        async Task<string> ReadAsync()
+        {
+            using var response = await client.GetAsync($"fhir/Patient/{nhsNumber}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.GetValues("X-Retrieved-At").Single();
+        }
+
+        var first = await ReadAsync();
+        Assert.Equal(first, await ReadAsync());
+        return first;
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class SandboxSimulatorTests
             NrlServiceCollectionExtensions.Descriptor,
             DocumentsServiceCollectionExtensions.Descriptor,
             ImmunisationServiceCollectionExtensions.Descriptor,
+            NcrsGateway.Adapters.Mns.MnsServiceCollectionExtensions.Descriptor,
         ];
 
         var simulators = SandboxSimulators.From(new ServiceCollection().AddSandboxSimulators().AddSandboxSimulators());

@@ -9,7 +9,7 @@ namespace NcrsGateway.FunctionalTests.Support;
 
 /// <summary>
 /// "NCRS was slow": support can tell from the response's <c>Server-Timing</c> and the exported trace whether a national
-/// service or the gateway took the time. The delays are lower bounds the upstream or the audit store really waited.
+/// service or the gateway took the time, and so does the support lookup (<c>/ops/correlation/{id}</c>). The delays are lower bounds the upstream or the audit store really waited.
 /// </summary>
 public sealed class SlowRequestAttributionTests
 {
@@ -19,7 +19,7 @@ public sealed class SlowRequestAttributionTests
     // Timers may fire a little before the stopwatch agrees the delay has passed.
     private static readonly double AtLeastLateMs = Late.TotalMilliseconds - 100;
 
-    [Fact(Skip = "WIP after merging the outbound budget: the exported PDS span is not yet found by correlation ID (12 PDS spans, none tagged with this request's); Server-Timing half passed before the merge")]
+    [Fact]
     public async Task PdsAnsweringTwoSecondsLate_IsAttributedToPds_InServerTimingAndTrace()
     {
         using var pds = new PdsUpstream();
@@ -49,6 +49,12 @@ public sealed class SlowRequestAttributionTests
         Assert.Equal(1, span.GetTagItem("ncrs.upstream.attempts"));
         Assert.Equal("ok", span.GetTagItem("ncrs.upstream.outcome"));
         Assert.Contains(telemetry.Spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == span.SpanId); // its HTTP attempt under it
+
+        var looked = await LookUpAsync(host, correlationId);
+        Assert.Equal("PDS", looked.GetProperty("attributedTo").GetString());
+        var call = Assert.Single(looked.GetProperty("upstreamCalls").EnumerateArray());
+        Assert.True(call.GetProperty("durationMs").GetDouble() >= AtLeastLateMs);
+        Assert.True(looked.GetProperty("gatewayMs").GetDouble() < call.GetProperty("durationMs").GetDouble());
     }
 
     [Fact]
@@ -67,6 +73,20 @@ public sealed class SlowRequestAttributionTests
         Assert.True(timing["audit"] >= AtLeastLateMs, $"audit {timing["audit"]} ms");
         Assert.True(timing["gateway"] >= timing["audit"], $"gateway {timing["gateway"]} ms, audit {timing["audit"]} ms");
         Assert.True(timing["pds"] < timing["gateway"], $"pds {timing["pds"]} ms, gateway {timing["gateway"]} ms");
+
+        var looked = await LookUpAsync(host, response.Headers.GetValues("X-Correlation-ID").Single());
+        Assert.Equal("gateway", looked.GetProperty("attributedTo").GetString());
+        Assert.True(looked.GetProperty("auditMs").GetDouble() >= AtLeastLateMs);
+    }
+
+    /// <summary>What <c>/ops/correlation/{id}</c> tells support about the one request with <paramref name="correlationId"/>.</summary>
+    private static async Task<System.Text.Json.JsonElement> LookUpAsync(GatewayHost host, string correlationId)
+    {
+        using var support = host.CreateClient(TestTokens.Mint(TestTokens.Support));
+        using var lookup = await support.GetAsync($"ops/correlation/{correlationId}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, lookup.StatusCode);
+        var json = System.Text.Json.JsonDocument.Parse(await lookup.Content.ReadAsStringAsync()).RootElement;
+        return Assert.Single(json.GetProperty("requests").EnumerateArray()).Clone();
     }
 
     [Fact]

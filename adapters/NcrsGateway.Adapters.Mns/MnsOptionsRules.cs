@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using NcrsGateway.Adapters.Http;
+
+namespace NcrsGateway.Adapters.Mns;
+
+/// <summary>Cross-field rules on <see cref="MnsOptions"/> that attributes cannot express.</summary>
+internal sealed class MnsOptionsRules : IValidateOptions<MnsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MnsOptions options)
+    {
+        var builder = new ValidateOptionsResultBuilder();
+        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, MnsOptions.SectionName) is { } url
+            && !url.AbsolutePath.EndsWith(MnsOptions.BasePath, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddError($"must end with '{MnsOptions.BasePath}' (the MNS subscription API)", nameof(MnsOptions.BaseUrl));
+        }
+
+        UpstreamOptionsRules.ValidateTimeouts(builder, options);
+        return builder.Build();
+    }
+}

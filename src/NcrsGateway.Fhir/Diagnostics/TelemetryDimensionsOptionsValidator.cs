@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace NcrsGateway.Fhir.Diagnostics;
+
+[OptionsValidator]
+internal sealed partial class TelemetryDimensionsOptionsValidator : IValidateOptions<TelemetryDimensionsOptions>;
