@@ -43,6 +43,8 @@ public sealed class MnsSimulatorTests : IDisposable
         {
             ["Adapters:Mns:BaseUrl"] = _sandbox.MnsBaseUrl.ToString(),
             ["Adapters:Mns:AccessToken"] = "sandbox-token",
+            ["Adapters:Mns:AttemptTimeout"] = "00:00:30", // generous, as the contract kit's: a starved machine is not a slow MNS
+            ["Adapters:Mns:TotalTimeout"] = "00:01:00",
         }).Build();
         return new ServiceCollection().AddLogging().AddMnsAdapter(configuration).BuildServiceProvider();
     }

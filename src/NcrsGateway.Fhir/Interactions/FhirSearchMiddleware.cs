@@ -42,8 +42,15 @@ internal sealed class FhirSearchMiddleware(RequestDelegate next, FhirBaseUrl bas
             return;
         }
 
+        var post = endpoint!.Metadata.Contains(FhirSearch.PostForm);
+        if (!post && !Lenient(http.Request) && !GatewayOwnedIn(http.Request.Query, search))
+        {
+            await next(http).ConfigureAwait(false); // an ordinary GET search: the query stays as sent
+            return;
+        }
+
         var pairs = Pairs(http.Request.Query);
-        if (endpoint!.Metadata.Contains(FhirSearch.PostForm))
+        if (post)
         {
             pairs.AddRange(await FormAsync(http).ConfigureAwait(false));
         }
@@ -122,6 +129,10 @@ internal sealed class FhirSearchMiddleware(RequestDelegate next, FhirBaseUrl bas
             throw new GatewayException(GatewayErrors.InvalidSearch, $"The search parameters could not be read: send them as a {FormMediaType} body.");
         }
     }
+
+    private static bool GatewayOwnedIn(IQueryCollection query, FhirSearch search) =>
+        query.ContainsKey(ResultParameters.SummaryName) || query.ContainsKey(ResultParameters.ElementsName)
+        || (search.GatewayPaging && (query.ContainsKey(ResultParameters.CountName) || query.ContainsKey(ResultParameters.PageName)));
 
     private static bool Lenient(HttpRequest request)
     {

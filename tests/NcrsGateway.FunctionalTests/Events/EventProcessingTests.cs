@@ -107,7 +107,7 @@ public sealed class EventProcessingTests
         async Task<string> ReadAsync()
         {
             using var response = await client.GetAsync($"fhir/Patient/{nhsNumber}");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"read answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return response.Headers.GetValues("X-Retrieved-At").Single();
         }
 

@@ -147,7 +147,8 @@ public sealed partial class TelemetryRedactionTests
     private static string? Leak(string text)
     {
         var decoded = Decode(text);
-        if (NhsNumbers.Concat(["9434765919"]).FirstOrDefault(n => decoded.Contains(n, StringComparison.Ordinal)) is { } number)
+        // Only as a number of its own: a measured value such as 0.0137409000000000006 holds the digits of 9000000000.
+        if (NhsNumbers.Concat(["9434765919"]).FirstOrDefault(n => Regex.IsMatch(decoded, $@"(?<![0-9.]){n}(?![0-9])", RegexOptions.CultureInvariant)) is { } number)
         {
             return $"NHS number {number}";
         }
