@@ -15,8 +15,12 @@ internal static class CacheAdmission
     /// <summary>The envelope types every cacheable profile allows around its own resource types.</summary>
     private static readonly string[] Envelopes = ["Bundle", "OperationOutcome"];
 
-    /// <summary>Throws <see cref="NotCacheableException"/> unless <paramref name="body"/> is metadata <paramref name="profile"/> may hold.</summary>
-    public static void EnsureMetadataOnly(CacheProfile profile, ReadOnlySpan<byte> body, string? contentType)
+    /// <summary>
+    /// Throws <see cref="NotCacheableException"/> unless <paramref name="body"/> is metadata <paramref name="profile"/> may hold.
+    /// <paramref name="serializedResourceType"/>: the type the gateway itself serialized the bytes from (no inline
+    /// attachment data), which the profile must allow; the bytes are then not read again.
+    /// </summary>
+    public static void EnsureMetadataOnly(CacheProfile profile, ReadOnlySpan<byte> body, string? contentType, string? serializedResourceType = null)
     {
         if (profile.NeverCache || profile.TimeToLive <= TimeSpan.Zero)
         {
@@ -26,6 +30,16 @@ internal static class CacheAdmission
         if (!IsFhirJson(contentType))
         {
             throw new NotCacheableException($"content type '{contentType}' is not FHIR JSON");
+        }
+
+        if (serializedResourceType is not null)
+        {
+            if (!profile.Allows(serializedResourceType))
+            {
+                throw new NotCacheableException($"resource type '{serializedResourceType}' is not cacheable metadata");
+            }
+
+            return; // serialized by the gateway from its own model: nothing in the bytes to find
         }
 
         var reader = new Utf8JsonReader(body);

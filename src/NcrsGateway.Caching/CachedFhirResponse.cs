@@ -57,6 +57,28 @@ public sealed class CachedFhirResponse
     internal static CachedFhirResponse Restore(string profile, byte[] body, string contentType, string eTag, string? contentLocation, string source, DateTimeOffset retrievedAt, string? upstreamVersion) =>
         new(profile, body, contentType, eTag, contentLocation, source, retrievedAt, upstreamVersion);
 
+    /// <summary>
+    /// Marks "the fetch's answer must not be cached" inside this instance's tier 1 for the moment it takes to remove it;
+    /// never served, never written to the shared tier.
+    /// </summary>
+    internal static CachedFhirResponse NotCacheable { get; } = new(string.Empty, [], string.Empty, string.Empty, null, string.Empty, DateTimeOffset.MinValue, null);
+
+    internal bool IsNotCacheable => ReferenceEquals(this, NotCacheable);
+
+    private Http.EntryHeaders? _headers;
+
+    /// <summary>The response headers of this entry for the FHIR base <paramref name="baseUrl"/>, prepared once and reused by every hit.</summary>
+    internal Http.EntryHeaders HeadersFor(string baseUrl)
+    {
+        var headers = _headers;
+        if (headers is null || !string.Equals(headers.BaseUrl, baseUrl, StringComparison.Ordinal))
+        {
+            _headers = headers = new Http.EntryHeaders(this, baseUrl);
+        }
+
+        return headers;
+    }
+
     public TimeSpan AgeAt(DateTimeOffset now) => now > RetrievedAt ? now - RetrievedAt : TimeSpan.Zero;
 
     private static string BodyETag(ReadOnlySpan<byte> body) =>

@@ -11,4 +11,11 @@ public sealed record FhirPayload(
     string ContentType,
     string? ETag,
     string? RelativeContentLocation,
-    Provenance Provenance);
+    Provenance Provenance)
+{
+    /// <summary>
+    /// The resource type the bytes were serialized from by the gateway itself (no inline attachment data), or null:
+    /// then the admission check reads the bytes.
+    /// </summary>
+    public string? MetadataResourceType { get; init; }
+}

@@ -72,22 +72,47 @@ public sealed partial class MetadataCache : IMetadataCacheInvalidator
     /// </summary>
     public async Task<CacheLookup> GetOrFetchAsync(CacheEntryKey key, bool refresh, Func<CancellationToken, Task<FhirPayload>> fetch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(fetch);
+        return await TryGetOrFetchAsync(key, refresh, async ct => await fetch(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ?? throw new NotCacheableException("the fetched answer is not cacheable");
+    }
+
+    /// <summary>
+    /// As <see cref="GetOrFetchAsync"/>, but <paramref name="fetch"/> may answer null (its result must not be cached: an
+    /// error, a foreign location). Then nothing is stored and null is returned, to the caller that fetched and to every
+    /// caller that waited on the same key (each of those runs its own fetch, never receiving another caller's answer).
+    /// </summary>
+    public async Task<CacheLookup?> TryGetOrFetchAsync(CacheEntryKey key, bool refresh, Func<CancellationToken, Task<FhirPayload?>> fetch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(fetch);
         var ttl = TtlFor(key.Profile); // an unknown or never-cached profile is refused before anything is fetched
         if (refresh)
         {
-            return new CacheLookup(await StoreAsync(key, await fetch(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), CacheStatus.Refresh);
+            return await FetchAndStoreAsync(key, fetch, CacheStatus.Refresh, cancellationToken).ConfigureAwait(false);
         }
 
         var load = new Load(this, key, fetch, ttl);
         var entry = await JoinAsync(load, cancellationToken).ConfigureAwait(false);
+        if (entry.IsNotCacheable)
+        {
+            await local.RemoveAsync(key.Key, cancellationToken).ConfigureAwait(false); // the marker is never served
+            return load.FetchedUpstream ? null : await FetchAndStoreAsync(key, fetch, CacheStatus.Miss, cancellationToken).ConfigureAwait(false);
+        }
+
         if (entry.AgeAt(time.GetUtcNow()) >= ttl)
         {
             // A tier-1 entry filled from an older shared entry can outlive the TTL: never serve it past it.
-            return new CacheLookup(await StoreAsync(key, await fetch(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), CacheStatus.Miss);
+            return await FetchAndStoreAsync(key, fetch, CacheStatus.Miss, cancellationToken).ConfigureAwait(false);
         }
 
         return new CacheLookup(entry, load.FetchedUpstream ? CacheStatus.Miss : CacheStatus.Hit);
     }
+
+    private async Task<CacheLookup?> FetchAndStoreAsync(CacheEntryKey key, Func<CancellationToken, Task<FhirPayload?>> fetch, CacheStatus status, CancellationToken cancellationToken) =>
+        await fetch(cancellationToken).ConfigureAwait(false) is { } payload
+            ? new CacheLookup(await StoreAsync(key, payload, cancellationToken).ConfigureAwait(false), status)
+            : null;
 
     /// <summary>
     /// Tier 1's single flight: the first caller's fetch serves everyone waiting on the key, and HybridCache cancels it
@@ -170,17 +195,20 @@ public sealed partial class MetadataCache : IMetadataCacheInvalidator
 
     private static string[] LocalTags(CacheEntryKey key) => [.. key.Tags, AllEntriesTag];
 
-    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => new()
+    /// <summary>One options object per lifetime (there are a handful of profiles), not one per request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, HybridCacheEntryOptions> EntryOptionsByTtl = new();
+
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl) => EntryOptionsByTtl.GetOrAdd(ttl, static t => new()
     {
-        Expiration = ttl,
-        LocalCacheExpiration = ttl,
+        Expiration = t,
+        LocalCacheExpiration = t,
         Flags = HybridCacheEntryFlags.DisableDistributedCache, // tier 2 is ours: it needs locks and tag sets
-    };
+    });
 
     private CachedFhirResponse Admit(CacheEntryKey key, FhirPayload payload)
     {
         ArgumentNullException.ThrowIfNull(key);
-        CacheAdmission.EnsureMetadataOnly(profiles.Require(key.Profile), payload.Body.Span, payload.ContentType);
+        CacheAdmission.EnsureMetadataOnly(profiles.Require(key.Profile), payload.Body.Span, payload.ContentType, payload.MetadataResourceType);
         return CachedFhirResponse.FromAdmitted(key.Profile, payload);
     }
 
@@ -233,19 +261,25 @@ public sealed partial class MetadataCache : IMetadataCacheInvalidator
 
     private async Task<CachedFhirResponse> FetchUpstreamAsync(Load load, CancellationToken cancellationToken)
     {
-        var entry = Admit(load.Key, await load.Fetch(cancellationToken).ConfigureAwait(false));
+        var payload = await load.Fetch(cancellationToken).ConfigureAwait(false);
         load.FetchedUpstream = true;
+        if (payload is null)
+        {
+            return CachedFhirResponse.NotCacheable; // tier 1 holds the marker only until the caller removes it
+        }
+
+        var entry = Admit(load.Key, payload);
         await shared.SetAsync(load.Key.Key, entry, load.Ttl, load.Key.Tags).ConfigureAwait(false);
         return entry;
     }
 
-    private sealed class Load(MetadataCache owner, CacheEntryKey key, Func<CancellationToken, Task<FhirPayload>> fetch, TimeSpan ttl)
+    private sealed class Load(MetadataCache owner, CacheEntryKey key, Func<CancellationToken, Task<FhirPayload?>> fetch, TimeSpan ttl)
     {
         public MetadataCache Owner => owner;
 
         public CacheEntryKey Key => key;
 
-        public Func<CancellationToken, Task<FhirPayload>> Fetch => fetch;
+        public Func<CancellationToken, Task<FhirPayload?>> Fetch => fetch;
 
         public TimeSpan Ttl => ttl;
 

@@ -20,22 +20,22 @@ internal static class PatientEndpoints
         return group;
     }
 
-    private static async Task<FhirResult> ReadAsync(string nhsNumber, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(PatientReadRequest request, HttpContext http, PatientService patients, FhirBaseUrl baseUrl, EndpointDataSource endpoints, CancellationToken cancellationToken)
     {
-        if (nhsNumber.StartsWith('$') && endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)).ToList() is { Count: > 0 } allowed)
+        if (request.NhsNumber is not { } nhsNumber)
         {
-            // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
-            http.Response.Headers.Allow = string.Join(", ", allowed);
-            return OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId());
-        }
+            if (endpoints.AllowedMethods(http.Request.Path).Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)).ToList() is { Count: > 0 } allowed)
+            {
+                // GET /fhir/Patient/$verify is the wrong method on an operation (whichever feature maps it), not a read of NHS number "$verify".
+                http.Response.Headers.Allow = string.Join(", ", allowed);
+                return OperationOutcomes.Result(new GatewayException(GatewayErrors.MethodNotAllowed), http.CorrelationId());
+            }
 
-        if (!NhsNumber.TryParse(nhsNumber, out var parsed))
-        {
             throw new GatewayException(GatewayErrors.InvalidNhsNumber);
         }
 
-        http.AuditPatient(parsed);
-        var read = await patients.ReadAsync(parsed, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
+        // The patient is already in the audit row (bound by PatientReadRequest).
+        var read = await patients.ReadAsync(nhsNumber, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
         http.AuditPatientsNamedIn(read.Patient); // a superseded number answers with the current one: both are in the row
         return read.ToFhirResult();
     }

@@ -1,4 +1,3 @@
-using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
@@ -10,20 +9,14 @@ namespace NcrsGateway.Demographics;
 public static class PatientReadCache
 {
     /// <summary>
-    /// Caches the read per NHS number. The patient is recorded for audit here too, because a hit never reaches the
-    /// handler: every read is audited, cached or not.
+    /// Caches the read per NHS number, taken from the bound <see cref="PatientReadRequest"/> (which also named the patient
+    /// in the audit row: a hit never reaches the handler, and every read is audited, cached or not).
     /// </summary>
     public static RouteHandlerBuilder CachePatientRead(this RouteHandlerBuilder route) =>
-        route.WithMetadataCache(static (http, cache) =>
-        {
-            if (!NhsNumber.TryParse(http.Request.RouteValues["nhsNumber"] as string, out var nhsNumber))
-            {
-                return null;
-            }
-
-            http.AuditPatient(nhsNumber);
-            return Key(cache, nhsNumber);
-        });
+        route.WithMetadataCache(static (invocation, cache) =>
+            invocation.Arguments.Count > 0 && invocation.Arguments[0] is PatientReadRequest { NhsNumber: { } nhsNumber }
+                ? Key(cache, nhsNumber)
+                : null);
 
     /// <summary>A demographics read, stored under the profile of the adapter serving <see cref="IDemographicsSource"/>.</summary>
     public static CacheEntryKey? Key(MetadataCache cache, NhsNumber nhsNumber) =>

@@ -11,5 +11,6 @@ public static class PatientResults
             ETag = read.Provenance.UpstreamVersion is { } v ? $"W/\"{v}\"" : null,
             Provenance = read.Provenance,
             ContentLocation = read.CurrentLocation,
+            MetadataResourceType = "Patient", // the gateway's own Patient mapping: no photo, no attachment data
         };
 }

@@ -23,6 +23,12 @@ public sealed class FhirResult(ReadOnlyMemory<byte> body, int statusCode = Statu
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Set only by code that serialized a resource of this type it built itself from the gateway's own model, with no
+    /// inline attachment data: the metadata cache then admits the bytes under that type without reading them again.
+    /// </summary>
+    public string? MetadataResourceType { get; init; }
+
     /// <summary><c>Last-Modified</c>: the upstream version's time, else when the data was retrieved (<see cref="Provenance"/>).</summary>
     public DateTimeOffset? LastModified { get; init; }
 

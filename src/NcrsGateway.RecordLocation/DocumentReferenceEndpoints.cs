@@ -30,10 +30,9 @@ internal static class DocumentReferenceEndpoints
         };
     }
 
-    private static async Task<FhirResult> SearchAsync(HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
+    private static async Task<FhirResult> SearchAsync(DocumentReferenceSearch search, HttpContext http, DocumentReferenceService pointers, FhirBaseUrl baseUrl, CancellationToken cancellationToken)
     {
-        var search = DocumentReferenceSearchRequest.Parse(http.Request.Query); // before any upstream call
-        http.AuditPatient(search.Query.NhsNumber);
+        // search: validated and its patient audited when bound, before any upstream call
         var bundle = await pointers.SearchAsync(search, http.ToRequestContext(), baseUrl.For(http.Request), cancellationToken).ConfigureAwait(false);
         http.AuditPatientsNamedIn(bundle);
         return FhirResult.From(bundle);

@@ -1,4 +1,3 @@
-using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
@@ -11,16 +10,19 @@ namespace NcrsGateway.RecordLocation;
 internal static class PointerSearchCache
 {
     /// <summary>
-    /// Caches a pointer search per patient, query and end-user organisation: NRL answers depend on what the organisation
+    /// Caches a pointer search (the bound <see cref="DocumentReferenceSearch"/>) per patient, query and end-user organisation: NRL answers depend on what the organisation
     /// is onboarded for, so one organisation's answer is never served to another.
     /// </summary>
     public static RouteHandlerBuilder CachePointerSearch(this RouteHandlerBuilder route) =>
-        route.WithMetadataCache(static (http, cache) =>
+        route.WithMetadataCache(static (invocation, cache) =>
         {
-            var search = DocumentReferenceSearchRequest.Parse(http.Request.Query);
-            http.AuditPatient(search.Query.NhsNumber);
+            if (invocation.Arguments.Count == 0 || invocation.Arguments[0] is not DocumentReferenceSearch search)
+            {
+                return null;
+            }
+
             var discriminator = string.Join('|',
-                http.ToRequestContext().EndUserOrganisationOds ?? "-",
+                invocation.HttpContext.ToRequestContext().EndUserOrganisationOds ?? "-",
                 string.Join(',', search.Query.TypeCodes.Order(StringComparer.Ordinal)),
                 string.Join(',', search.Query.CategoryCodes.Order(StringComparer.Ordinal)),
                 search.Count,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NcrsGateway.Core.Audit;
 
 namespace NcrsGateway.Benchmarks.SideBySide;
 
@@ -20,10 +21,13 @@ internal sealed class BenchGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _data;
 
-    private BenchGateway(WebApplication app, DirectoryInfo data, Uri url, string token)
+    private readonly ServedRequests _served;
+
+    private BenchGateway(WebApplication app, DirectoryInfo data, Uri url, string token, ServedRequests served)
     {
         _app = app;
         _data = data;
+        _served = served;
         Url = url;
         Token = token;
     }
@@ -34,17 +38,37 @@ internal sealed class BenchGateway : IAsyncDisposable
     public string Token { get; }
 
     /// <param name="pds">The stand-in PDS's base URL.</param>
-    /// <param name="pdsBudget">Null: the budget raised out of the way (a local stand-in); else PDS's descriptor default (5/s).</param>
-    public static async Task<BenchGateway> StartAsync(Uri pds, bool nationalBudget)
+    /// <param name="nationalBudget">False: the budget raised out of the way (a local stand-in); true: PDS's descriptor default (5/s).</param>
+    /// <param name="audit">False: audit rows are dropped instead of recorded (the audit middleware still runs), to measure what recording costs.</param>
+    public static async Task<BenchGateway> StartAsync(Uri pds, bool nationalBudget, bool audit = true)
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var data = Directory.CreateTempSubdirectory("ncrs-bench-audit-");
+        var served = new ServedRequests();
+        var app = GatewayApp.Build([], b =>
+        {
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+            b.Configuration.AddInMemoryCollection(Settings(pds, key, data.FullName, nationalBudget));
+            b.Services.AddSingleton<IStartupFilter>(served);
+            if (!audit)
+            {
+                b.Services.AddSingleton<IAuditTrail, DroppedAuditTrail>(); // before AddAuditTrail, which only adds one when none is
+            }
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchGateway(app, data, new Uri(address.TrimEnd('/') + "/"), Mint(key), served);
+    }
+
+    /// <summary>The production gateway's configuration for the bench (also given to the soak's separate gateway process).</summary>
+    internal static Dictionary<string, string?> Settings(Uri pds, byte[] signingKey, string auditDirectory, bool nationalBudget)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Adapters:Pds:BaseUrl"] = pds.ToString(),
             ["Adapters:Pds:AccessToken"] = "bench-token",
             ["Adapters:Pds:MaxConcurrentRequests"] = "1000",
-            ["Authentication:SigningKey"] = Convert.ToBase64String(key),
+            ["Authentication:SigningKey"] = Convert.ToBase64String(signingKey),
             ["Authentication:Issuer"] = Issuer,
             ["Authentication:Audience"] = Audience,
             ["Gateway:PublicBaseUrl"] = "https://gateway.bench.invalid/fhir",
@@ -53,7 +77,7 @@ internal sealed class BenchGateway : IAsyncDisposable
             ["RateLimits:PerClient:TokensPerPeriod"] = "1000000",
             ["RateLimits:PerOrganisation:TokenLimit"] = "1000000",
             ["RateLimits:PerOrganisation:TokensPerPeriod"] = "1000000",
-            ["Audit:DataDirectory"] = data.FullName,
+            ["Audit:DataDirectory"] = auditDirectory,
             ["Audit:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Audit:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging:LogLevel:Default"] = "Warning",
@@ -65,14 +89,27 @@ internal sealed class BenchGateway : IAsyncDisposable
             settings["Adapters:Pds:Burst"] = "1000";
         }
 
-        var app = GatewayApp.Build([], b =>
+        return settings;
+    }
+
+    /// <summary>Requests the gateway answered (every request reaching its pipeline).</summary>
+    public long Served => _served.Count;
+
+    /// <summary>Stops the gateway (its audit journal drained into the store) and counts the rows the store holds.</summary>
+    public async Task<long> StopAndCountAuditRowsAsync()
+    {
+        await _app.StopAsync();
+        var database = Path.Combine(_data.FullName, "audit.db");
+        if (!File.Exists(database))
         {
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-            b.Configuration.AddInMemoryCollection(settings);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchGateway(app, data, new Uri(address.TrimEnd('/') + "/"), Mint(key));
+            return 0;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM audit_event";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public HttpClient CreateClient()
@@ -82,7 +119,7 @@ internal sealed class BenchGateway : IAsyncDisposable
         return http;
     }
 
-    private static string Mint(byte[] key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    internal static string Mint(byte[] key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
@@ -103,7 +140,7 @@ internal sealed class BenchGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        await _app.StopAsync(); // a second stop is harmless
         await _app.DisposeAsync();
         try
         {
@@ -114,4 +151,36 @@ internal sealed class BenchGateway : IAsyncDisposable
             // the audit store may still hold a file for a moment; it is in the temporary folder
         }
     }
+}
+
+/// <summary>Counts every request that reaches the gateway's pipeline, when its answer is done.</summary>
+internal sealed class ServedRequests : IStartupFilter
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            try
+            {
+                await nextMiddleware(context);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _count);
+            }
+        });
+        next(app);
+    };
+}
+
+/// <summary>The audit trail with recording taken out: rows are dropped (the bench's audit-off row).</summary>
+internal sealed class DroppedAuditTrail : IAuditTrail
+{
+    public Task RecordAsync(AuditRecord record, AuditDurability durability, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken) => throw new NotSupportedException("The bench's audit-off gateway keeps no rows.");
 }

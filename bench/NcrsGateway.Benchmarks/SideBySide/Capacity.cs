@@ -54,7 +54,7 @@ internal static class Capacity
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 
     /// <summary>Zipf-distributed ranks 0..n-1 by inverse CDF, repeatable for a seed.</summary>
-    private sealed class Zipf
+    internal sealed class Zipf
     {
         private readonly double[] _cdf;
         private readonly Random _random;

@@ -21,16 +21,36 @@ public static class SideBySideBench
 
         var started = DateTimeOffset.UtcNow;
         var machine = Machine.Describe();
+        if (options.Profile > TimeSpan.Zero)
+        {
+            await ProfileTarget.RunAsync(options.RepositoryRoot, options.Profile, options.Concurrencies[0], log);
+            return new BenchReport(started, machine, 0, [], [], [], new MissOverhead(0, 0, 0, 0, 0), null!, options.Note);
+        }
+
+        if (options.Soak > TimeSpan.Zero)
+        {
+            var soak = await Soak.RunAsync(options.RepositoryRoot, options.Soak, log);
+            await Report.WriteSoakAsync(new SoakReport(started, machine, soak, options.Note), options.OutputDirectory);
+            return new BenchReport(started, machine, 0, [], [], [], new MissOverhead(0, 0, 0, 0, 0), null!, options.Note) { Soak = soak };
+        }
+
         var script = Path.Combine(options.RepositoryRoot, "bench", "wrk", "report.lua");
         var patient = NhsNumbers.Distinct(1)[0];
         var rows = new List<BenchRow>();
         MissOverhead miss;
+        AuditCost audit;
 
         await using (var upstream = await StandInPds.StartAsync())
         await using (var gateway = await BenchGateway.StartAsync(upstream.BaseUrl, nationalBudget: false))
+        await using (var unaudited = await BenchGateway.StartAsync(upstream.BaseUrl, nationalBudget: false, audit: false))
         {
             using var http = gateway.CreateClient();
             using (await http.GetAsync("fhir/Patient/" + patient))
+            {
+            }
+
+            using (var warm = unaudited.CreateClient())
+            using (await warm.GetAsync("fhir/Patient/" + patient))
             {
             }
 
@@ -53,6 +73,7 @@ public static class SideBySideBench
                     ("yarp", new Uri(yarpUrl, "fhir/Patient/" + patient), new Dictionary<string, string>()),
                     ("nginx", new Uri(nginxUrl, "fhir/Patient/" + patient), new Dictionary<string, string>()),
                     ("gateway-hit", new Uri(gateway.Url, "fhir/Patient/" + patient), auth),
+                    ("gateway-hit-no-audit", new Uri(unaudited.Url, "fhir/Patient/" + patient), new Dictionary<string, string> { ["Authorization"] = "Bearer " + unaudited.Token }),
                     ("gateway-miss", new Uri(gateway.Url, "fhir/Patient/" + patient), new Dictionary<string, string>(auth) { ["Cache-Control"] = "no-cache" }),
                     ("upstream-direct", new Uri(upstream.BaseUrl, "Patient/" + patient), new Dictionary<string, string>()),
                 };
@@ -65,8 +86,10 @@ public static class SideBySideBench
                             await Wrk.RunAsync(url, connections, options.Warmup, script, headers);
                         }
 
+                        var allocated = GC.GetTotalAllocatedBytes();
                         var figures = await Wrk.RunAsync(url, connections, options.Duration, script, headers);
-                        rows.Add(new BenchRow(name, connections, figures));
+                        allocated = GC.GetTotalAllocatedBytes() - allocated;
+                        rows.Add(new BenchRow(name, connections, figures) { AllocatedBytesPerRequest = Math.Round((double)allocated / Math.Max(1, figures.Requests)) });
                         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"{name,-16} c={connections,-3} {figures.RequestsPerSecond,9:F0} req/s  p50 {figures.P50Ms,7:F2} ms  p99 {figures.P99Ms,7:F2} ms  p99.9 {figures.P999Ms,7:F2} ms  non-2xx {figures.Non2xx}"));
                     }
@@ -75,6 +98,11 @@ public static class SideBySideBench
                 miss = await MeasureMissOverheadAsync(gateway, upstream, patient, rows, options);
                 await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"miss at {miss.RatePerSecond:F0}/s: gateway p99 {miss.GatewayP99Ms:F2} ms, upstream direct p99 {miss.UpstreamP99Ms:F2} ms, added {miss.AddedP99Ms:F2} ms"));
+                var served = gateway.Served;
+                var stored = await gateway.StopAndCountAuditRowsAsync();
+                audit = AuditCostOf(rows, options.Concurrencies[0], stored, served);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"audit: hit throughput cost {audit.Cost:P1}; {audit.RowsStored} rows stored for {audit.RequestsServed} requests served"));
             }
             finally
             {
@@ -90,7 +118,7 @@ public static class SideBySideBench
         var capacity = await Capacity.RunAsync(options.CapacityDuration);
         await log.WriteLineAsync("capacity: " + capacity);
 
-        var report = new BenchReport(started, machine, options.Duration.TotalSeconds, options.Concurrencies, rows, Ratios(rows, options.Concurrencies), miss, capacity, options.Note);
+        var report = new BenchReport(started, machine, options.Duration.TotalSeconds, options.Concurrencies, rows, Ratios(rows, options.Concurrencies), miss, capacity, options.Note) { Audit = audit };
         await Report.WriteAsync(report, options.OutputDirectory);
         return report;
     }
@@ -114,6 +142,14 @@ public static class SideBySideBench
         return new MissOverhead(rate, gatewayP99, upstreamP99, gatewayP99 - upstreamP99, viaGateway.Count(a => a.Status != 200));
     }
 
+    /// <summary>Hit throughput with audit recording against without, and rows stored against requests served (whole run).</summary>
+    private static AuditCost AuditCostOf(List<BenchRow> rows, int connections, long stored, long served)
+    {
+        var with = rows.Single(r => r.Name == "gateway-hit" && r.Concurrency == connections).Figures.RequestsPerSecond;
+        var without = rows.Single(r => r.Name == "gateway-hit-no-audit" && r.Concurrency == connections).Figures.RequestsPerSecond;
+        return new AuditCost(connections, with, without, Math.Round(1 - (with / without), 3), stored, served);
+    }
+
     private static List<BenchRatios> Ratios(List<BenchRow> rows, IReadOnlyList<int> concurrencies) =>
         [.. concurrencies.Select(c =>
         {
@@ -129,10 +165,20 @@ public static class SideBySideBench
         })];
 }
 
-/// <summary>How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds, <c>--out</c>, <c>--note</c>.</summary>
+/// <summary>
+/// How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds,
+/// <c>--out</c>, <c>--note</c>; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json); <c>--profile</c>
+/// seconds loads a separate gateway process's cache hit for a profiler instead.
+/// </summary>
 public sealed record BenchOptions(
     string RepositoryRoot, string OutputDirectory, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Concurrencies, TimeSpan CapacityDuration, string? Note)
 {
+    /// <summary>The memory soak's length; zero: the side-by-side table.</summary>
+    public TimeSpan Soak { get; init; }
+
+    /// <summary>How long to load the cache hit of a separate gateway process for a profiler (<c>--profile</c>); zero: not.</summary>
+    public TimeSpan Profile { get; init; }
+
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -145,6 +191,10 @@ public sealed record BenchOptions(
             TimeSpan.FromSeconds(Seconds("--warmup", 2)),
             (Value("--concurrency") ?? "32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             TimeSpan.FromSeconds(Seconds("--capacity", 60)),
-            Value("--note"));
+            Value("--note"))
+        {
+            Soak = TimeSpan.FromSeconds(Seconds("--soak", 0)),
+            Profile = TimeSpan.FromSeconds(Seconds("--profile", 0)),
+        };
     }
 }

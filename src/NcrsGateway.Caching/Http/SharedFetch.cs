@@ -12,19 +12,15 @@ internal sealed class SharedFetch
     private const int Running = 1;
     private const int Left = 2;
 
-    private TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _done; // only when a fetch starts: a hit allocates none
     private int _state;
 
     /// <summary>Marks the fetch as running; false when the request already left (its context must not be used).</summary>
     public bool TryStart()
     {
-        if (Interlocked.CompareExchange(ref _state, Running, Idle) != Idle)
-        {
-            return false;
-        }
-
-        _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return true;
+        // Published before the state says Running, so a caller leaving meanwhile always finds the task to wait on.
+        Volatile.Write(ref _done, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return Interlocked.CompareExchange(ref _state, Running, Idle) == Idle;
     }
 
     /// <summary>The fetch ended, whichever way.</summary>
@@ -32,10 +28,10 @@ internal sealed class SharedFetch
     {
         var done = _done;
         Volatile.Write(ref _state, Idle);
-        done.TrySetResult();
+        done?.TrySetResult();
     }
 
     /// <summary>The request's caller went away: returns at once, or when the fetch this request is running ends.</summary>
     public Task LeaveAsync() =>
-        Interlocked.CompareExchange(ref _state, Left, Idle) == Running ? _done.Task : Task.CompletedTask;
+        Interlocked.CompareExchange(ref _state, Left, Idle) == Running && Volatile.Read(ref _done) is { } done ? done.Task : Task.CompletedTask;
 }

@@ -17,15 +17,12 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
         var valid = supplied.Count == 0 || (supplied.Count == 1 && CorrelationId.IsValid(supplied[0]!));
         var correlationId = valid && supplied.Count == 1 ? supplied[0]! : CorrelationId.New();
 
-        context.Features.Set(new CorrelationFeature(correlationId));
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[KnownHeaders.CorrelationId] = correlationId;
-            return Task.CompletedTask;
-        });
+        var feature = new CorrelationFeature(correlationId);
+        context.Features.Set(feature);
+        context.Response.OnStarting(WriteHeader, context); // on the final response, whatever an error handler cleared before
         Activity.Current?.SetTag("correlation.id", correlationId);
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        using var scope = logger.BeginScope(feature); // the feature is the scope's state: CorrelationId
         if (!valid)
         {
             await OperationOutcomes.WriteAsync(context, new GatewayException(
@@ -35,5 +32,12 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    private static Task WriteHeader(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[KnownHeaders.CorrelationId] = context.CorrelationId();
+        return Task.CompletedTask;
     }
 }

@@ -18,6 +18,11 @@ public static class ConditionalRequests
             return false;
         }
 
+        if (request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count == 0)
+        {
+            return false; // nearly every request: nothing to parse
+        }
+
         var headers = request.GetTypedHeaders();
         if (headers.IfNoneMatch is { Count: > 0 } ifNoneMatch)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NcrsGateway.Hosting;
 using NcrsGateway.Security.Cis2;
+using NcrsGateway.Security.Tokens;
 
 namespace NcrsGateway.Security;
 
@@ -21,10 +22,11 @@ internal static class GatewayAuthenticationExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayAuthenticationOptions>, GatewayAuthenticationOptionsValidator>());
         services.AddSingleton<IValidateOptions<GatewayAuthenticationOptions>>(new GatewayAuthenticationOptionsRules(development is not null));
 
+        services.TryAddSingleton(_ => new ValidatedTokenCache(JwtBearerSetup.HandlerClock)); // the clock the bearer handler checks exp against
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory>((jwt, options, loggers) =>
-                JwtBearerSetup.Apply(jwt, options.Value, development, loggers.CreateLogger(typeof(JwtBearerSetup))));
+            .Configure<IOptions<GatewayAuthenticationOptions>, ILoggerFactory, ValidatedTokenCache>((jwt, options, loggers, tokens) =>
+                JwtBearerSetup.Apply(jwt, options.Value, development, loggers.CreateLogger(typeof(JwtBearerSetup)), tokens));
         services.AddCis2Identity();
         return services;
     }

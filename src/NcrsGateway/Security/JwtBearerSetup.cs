@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NcrsGateway.Security.Tokens;
 using NcrsGateway.Hosting;
 using NcrsGateway.Fhir.Security;
 
@@ -12,12 +14,14 @@ namespace NcrsGateway.Security;
 internal static partial class JwtBearerSetup
 {
     /// <summary>The bearer handler checks <c>exp</c> and <c>nbf</c> against the system clock; <c>iat</c> is checked against the same one.</summary>
-    private static readonly TimeProvider HandlerClock = TimeProvider.System;
+    internal static readonly TimeProvider HandlerClock = TimeProvider.System;
 
-    public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, DevelopmentHost? development, ILogger logger)
+    public static void Apply(JwtBearerOptions jwt, GatewayAuthenticationOptions options, DevelopmentHost? development, ILogger logger, ValidatedTokenCache tokens)
     {
         jwt.MapInboundClaims = false;
         jwt.SaveToken = false;
+        jwt.TokenHandlers.Clear(); // one handler: a token seen before skips parsing and signature checks until its exp
+        jwt.TokenHandlers.Add(new CachingTokenHandler(new JsonWebTokenHandler { MapInboundClaims = false }, tokens));
         jwt.IncludeErrorDetails = true; // WWW-Authenticate says "expired" / "invalid signature"; never the token
         jwt.TokenValidationParameters = new TokenValidationParameters
         {

@@ -16,7 +16,7 @@ public sealed class BenchSmokeTests : IDisposable
     public void Dispose() => TempFolder.Delete(_out);
 
     [Fact]
-    public async Task SideBySideBench_ShortRun_WritesResultsWithEveryRowRatioAndTheCapacityScenario()
+    public async Task SideBySideBench_ShortRun_WritesResultsWithEveryRowRatioAuditCountAndTheCapacityScenario()
     {
         var root = RepositoryRoot();
         var options = BenchOptions.Parse(["--duration", "1", "--warmup", "0", "--concurrency", "4", "--capacity", "3", "--out", _out], root);
@@ -26,7 +26,7 @@ public sealed class BenchSmokeTests : IDisposable
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "results.json")));
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(
-            ["bare-kestrel", "yarp", "nginx", "gateway-hit", "gateway-miss", "upstream-direct"],
+            ["bare-kestrel", "yarp", "nginx", "gateway-hit", "gateway-hit-no-audit", "gateway-miss", "upstream-direct"],
             rows.Select(r => r.GetProperty("name").GetString()));
         Assert.All(rows, r =>
         {
@@ -36,6 +36,8 @@ public sealed class BenchSmokeTests : IDisposable
         var ratios = Assert.Single(json.RootElement.GetProperty("ratios").EnumerateArray().ToList());
         Assert.True(ratios.GetProperty("hitOverBare").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("capacity").GetProperty("requests").GetInt32() > 0);
+        var audit = json.RootElement.GetProperty("audit");
+        Assert.Equal(audit.GetProperty("requestsServed").GetInt64(), audit.GetProperty("rowsStored").GetInt64()); // every request served has its row
         Assert.True(json.RootElement.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
         Assert.Contains("| gateway-hit | 4 |", await File.ReadAllTextAsync(Path.Combine(_out, "RESULTS.md")), StringComparison.Ordinal);
     }
