@@ -1,3 +1,4 @@
+using NcrsGateway.Audit.AspNetCore;
 using NcrsGateway.Caching;
 using NcrsGateway.Caching.Http;
 using NcrsGateway.Core;
@@ -13,10 +14,26 @@ public static class PatientReadCache
     /// in the audit row: a hit never reaches the handler, and every read is audited, cached or not).
     /// </summary>
     public static RouteHandlerBuilder CachePatientRead(this RouteHandlerBuilder route) =>
-        route.WithMetadataCache(static (invocation, cache) =>
-            invocation.Arguments.Count > 0 && invocation.Arguments[0] is PatientReadRequest { NhsNumber: { } nhsNumber }
-                ? Key(cache, nhsNumber)
-                : null);
+        route.WithMetadataCache(
+            static (invocation, cache) =>
+                invocation.Arguments.Count > 0 && invocation.Arguments[0] is PatientReadRequest { NhsNumber: { } nhsNumber }
+                    ? Key(cache, nhsNumber)
+                    : null,
+            AuditCurrentRecord);
+
+    /// <summary>
+    /// A superseded number's entry names the current record (<c>Content-Location: Patient/{current}</c>): a request
+    /// served from it names both patients in its audit row, as the handler does on a miss.
+    /// </summary>
+    private static void AuditCurrentRecord(HttpContext http, CachedFhirResponse entry)
+    {
+        if (entry.RelativeContentLocation is { } location
+            && location.StartsWith("Patient/", StringComparison.Ordinal)
+            && NhsNumber.TryParse(location["Patient/".Length..], out var current))
+        {
+            http.AuditPatient(current);
+        }
+    }
 
     /// <summary>A demographics read, stored under the profile of the adapter serving <see cref="IDemographicsSource"/>.</summary>
     public static CacheEntryKey? Key(MetadataCache cache, NhsNumber nhsNumber) =>

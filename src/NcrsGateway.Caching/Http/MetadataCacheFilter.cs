@@ -19,10 +19,12 @@ public sealed class MetadataCacheFilter
     private readonly TimeProvider _time;
     private readonly FhirBaseUrl _baseUrl;
     private readonly IOptionsMonitor<CacheOptions> _options;
+    private readonly Action<HttpContext, CachedFhirResponse>? _servedFromEntry;
 
-    internal MetadataCacheFilter(Func<EndpointFilterInvocationContext, MetadataCache, CacheEntryKey?> keyOf, IServiceProvider services)
+    internal MetadataCacheFilter(Func<EndpointFilterInvocationContext, MetadataCache, CacheEntryKey?> keyOf, IServiceProvider services, Action<HttpContext, CachedFhirResponse>? servedFromEntry = null)
     {
         _keyOf = keyOf;
+        _servedFromEntry = servedFromEntry;
         _cache = services.GetRequiredService<MetadataCache>();
         _time = services.GetRequiredService<TimeProvider>();
         _baseUrl = services.GetRequiredService<FhirBaseUrl>();
@@ -93,6 +95,11 @@ public sealed class MetadataCacheFilter
         }
 
         System.Diagnostics.Activity.Current?.SetTag("ncrs.cache", decision); // the request's server span
+        if (own is null)
+        {
+            _servedFromEntry?.Invoke(http, lookup.Entry); // this request's handler never ran
+        }
+
         var window = _options.CurrentValue.ShowWithoutRefreshWindow;
         return new CachedFhirResult(lookup, baseUrl, _time.GetUtcNow(), window, own as IResult);
     }

@@ -86,6 +86,27 @@ public sealed class AuditedRouteTests(ClinicalContextHost fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task SupersededRead_ServedFromTheCache_RowStillNamesTheCurrentRecord()
+    {
+        var workstation = "ws-hit-" + Guid.NewGuid().ToString("N")[..8];
+        using var reader = fixture.Host.CreateClient(TestTokens.Mint(TestTokens.Clinician, workstation));
+        var path = $"fhir/Patient/{SandboxPatients.SupersededOld}";
+        using (var warm = await reader.GetAsync(path))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        using var hit = await reader.GetAsync(path);
+
+        Assert.Equal("HIT", hit.Headers.GetValues("X-Cache").Single());
+        var rows = fixture.Audit.Records.Where(r => r.WorkstationId == workstation && r.Action == AuditActions.PatientRead).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(
+            [SandboxPatients.Search, SandboxPatients.SupersededOld],
+            row.Patients.Select(p => p.Value).Order(StringComparer.Ordinal)));
+    }
+
     private static async Task<Called> GetAsync(HttpClient client, string path, params string[] requested)
     {
         using var response = await client.GetAsync(path);
