@@ -5,7 +5,9 @@ using NcrsGateway.Events.Inbox;
 using NcrsGateway.Events.Ingestion;
 using NcrsGateway.Events.Operations;
 using NcrsGateway.Events.Processing;
+using NcrsGateway.Events.Subscribers;
 using NcrsGateway.Events.Subscriptions;
+using NcrsGateway.Fhir;
 using NcrsGateway.Storage;
 
 namespace NcrsGateway.Events;
@@ -43,6 +45,11 @@ public static class EventsFeature
         services.TryAddSingleton<EventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<EventProcessor>());
         services.TryAddSingleton<EventsMarker>();
+        services.TryAddSingleton(sp => new SubscriberStore(sp.GetRequiredService<RelationalStores>().Open(EventInbox.SqliteFileName)));
+        services.TryAddSingleton<SubscriberNotifier>();
+        services.TryAddSingleton<SubscriberDeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriberDeliveryWorker>());
+        services.AddFhirFeature<SubscriptionEndpoints, SubscriptionCapabilities>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventsOptions>, SubscriptionRules>());
         if (section.GetSection(nameof(EventsOptions.SubscribeTo)).GetChildren().Any())
         {

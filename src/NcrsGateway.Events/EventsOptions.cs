@@ -88,6 +88,10 @@ public sealed class EventsOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The local subscriber hook (<c>Events:Subscribers</c>): allowed endpoints, delivery timeout, retries and horizon.</summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public SubscriberOptions Subscribers { get; set; } = new();
+
     /// <summary>True when a sender credential is configured (the feature is on).</summary>
     internal bool IsConfigured => !string.IsNullOrWhiteSpace(SharedSecret) || !string.IsNullOrWhiteSpace(SigningKey);
 }

@@ -36,6 +36,26 @@ internal sealed class EventsOptionsRules : IValidateOptions<EventsOptions>
             errors.Add("Events:LeaseDuration must be longer than Events:PollInterval.");
         }
 
+        var subscribers = options.Subscribers;
+        if (subscribers.MaxRetryDelay < subscribers.RetryDelay)
+        {
+            errors.Add("Events:Subscribers:MaxRetryDelay must be at least Events:Subscribers:RetryDelay.");
+        }
+
+        if (subscribers.LeaseDuration <= subscribers.RequestTimeout)
+        {
+            errors.Add("Events:Subscribers:LeaseDuration must be longer than Events:Subscribers:RequestTimeout.");
+        }
+
+        foreach (var entry in subscribers.AllowedEndpoints)
+        {
+            if (!Uri.TryCreate(entry, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                errors.Add("Events:Subscribers:AllowedEndpoints entries must be absolute http(s) URLs without credentials.");
+                break;
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

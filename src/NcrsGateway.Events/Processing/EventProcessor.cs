@@ -13,6 +13,7 @@ namespace NcrsGateway.Events.Processing;
 internal sealed partial class EventProcessor(
     EventInbox inbox,
     PatientEventHandler handler,
+    Subscribers.SubscriberNotifier subscribers,
     IPatientProtector protector,
     EventCounters counters,
     IOptions<EventsOptions> options,
@@ -100,6 +101,13 @@ internal sealed partial class EventProcessor(
             var patient = protector.Decrypt(first.SubjectCipher, first.Id);
             var state = await inbox.PatientAsync(first.SubjectHash, cancellationToken).ConfigureAwait(false);
             var (acted, note) = await handler.HandleAsync(patient, rows, state, cancellationToken).ConfigureAwait(false);
+            if (acted)
+            {
+                // one signal per matching Subscription for the whole group (the burst), queued before the rows settle:
+                // a group handled again after a crash derives the same delivery ids and queues nothing more
+                await subscribers.NotifyAsync(patient, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             // the highest version seen is remembered even when nothing was done (covered: an action after these events
             // arrived already made the cache re-read PDS), so a later, older event is covered by version too
             var version = rows.Max(r => r.VersionId);

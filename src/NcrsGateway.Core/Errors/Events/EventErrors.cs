@@ -31,4 +31,19 @@ public static class EventErrors
         "invalid-event-query", 400, "invalid",
         "The event list or reprocess request could not be run as asked. Use status (pending, processed, ignored, dead-letter), since (an ISO 8601 date-time with a zone) or id as documented in docs/events.md.",
         FailureCategory.UserError);
+
+    public static readonly GatewayError InvalidSubscription = new(
+        "invalid-subscription", 400, "invalid",
+        "The Subscription was not created: send a FHIR R4 Subscription with channel.type rest-hook, a channel.endpoint and criteria naming the change kinds (death, change-of-gp, nhs-number-change, new-record-pointer, new-vaccination) as documented in docs/events.md.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SubscriberEndpointNotAllowed = new(
+        "subscriber-endpoint-not-allowed", 422, "business-rule",
+        "The Subscription was not created because its channel.endpoint is not on the gateway's list of local systems allowed to receive patient signals. Ask the gateway's operator to add it (Events:Subscribers:AllowedEndpoints), then register again.",
+        FailureCategory.UserError);
+
+    public static readonly GatewayError SubscriptionNotFound = new(
+        "subscription-not-found", 404, "not-found",
+        "No Subscription has this id (it may have been deleted). Register the Subscription again if the application still needs the signals.",
+        FailureCategory.UserError);
 }
