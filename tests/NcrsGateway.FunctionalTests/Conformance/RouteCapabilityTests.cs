@@ -81,7 +81,7 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
         }
     }
 
-    /// <summary>Each mapped <c>/fhir</c> route as the CapabilityStatement would name it: <c>{type} read</c>, <c>{type} search-type</c> (GET or POST <c>_search</c>), <c>{type} ${op}</c>.</summary>
+    /// <summary>Each mapped <c>/fhir</c> route as the CapabilityStatement would name it: <c>{type} read</c>, <c>{type} search-type</c> (GET or POST <c>_search</c>), <c>{type} create</c> (POST), <c>{type} delete</c>, <c>{type} ${op}</c>.</summary>
     private IEnumerable<string> Routed()
     {
         var endpoints = gateway.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -97,9 +97,11 @@ public sealed class RouteCapabilityTests(FhirValidatorFixture validator, Sandbox
             yield return segments switch
             {
                 [_, _] when methods.Contains("GET") => $"{type} search-type",
+                [_, _] when methods.Contains("POST") => $"{type} create",
                 [_, _, "_search"] when methods.Contains("POST") => $"{type} search-type", // POST [type]/_search: the same search
                 [_, _, var op] when op.StartsWith('$') => $"{type} {op}",
                 [_, _, _] when methods.Contains("GET") => $"{type} read",
+                [_, _, _] when methods.Contains("DELETE") => $"{type} delete",
                 _ => $"{type} {string.Join('/', segments[2..])} ({string.Join(',', methods)})",
             };
         }
