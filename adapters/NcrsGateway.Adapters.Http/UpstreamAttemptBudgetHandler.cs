@@ -38,7 +38,9 @@ internal sealed class UpstreamAttemptBudgetHandler(UpstreamBudget budget, Upstre
         var retryAfter = UpstreamErrors.RetryAfter(response, backoff.Time) is { } asked && asked > TimeSpan.Zero ? asked : (TimeSpan?)null;
         if (retryAfter is { } askedWait && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            GatewayMetrics.UpstreamRetryAfter.Record(askedWait.TotalSeconds, new KeyValuePair<string, object?>(GatewayMetrics.Tags.Upstream, budget.Name));
+            var tags = GatewayMetrics.TagsFor(attempts?.Dimensions); // organisation, site and client of the request that was held off
+            tags.Add(GatewayMetrics.Tags.Upstream, budget.Name);
+            GatewayMetrics.UpstreamRetryAfter.Record(askedWait.TotalSeconds, tags);
         }
 
         if (response.StatusCode is HttpStatusCode.TooManyRequests)

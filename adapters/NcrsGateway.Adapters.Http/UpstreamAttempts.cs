@@ -12,6 +12,9 @@ internal sealed class UpstreamAttempts
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Who the call is for (metric dimensions of the request that made it); unknown for background work.</summary>
+    public Core.Diagnostics.RequestDimensions? Dimensions { get; init; }
+
     /// <summary>The last attempt's status, or null when none answered.</summary>
     public int? LastStatus { get; private set; }
 

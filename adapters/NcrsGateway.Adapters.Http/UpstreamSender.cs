@@ -42,7 +42,7 @@ public sealed partial class UpstreamSender(
         var started = time.GetTimestamp();
         var timeline = call.Context.Timeline;
         var timelineStarted = timeline?.Timestamp() ?? 0;
-        var attempts = new UpstreamAttempts();
+        var attempts = new UpstreamAttempts { Dimensions = timeline?.Dimensions };
         request.Options.Set(UpstreamAttempts.Key, attempts);
         using var activity = UpstreamTelemetry.Source.HasListeners()
             ? UpstreamTelemetry.Source.StartActivity($"{upstream} {call.Operation}", ActivityKind.Internal, Activity.Current?.Context ?? call.Context.TraceParent)

@@ -44,6 +44,28 @@ public sealed partial class GatewayMetricsTests
     }
 
     [Fact]
+    public async Task UpstreamRetryAfter_IsRecordedForTheUpstreamAndTheOrganisationSiteAndClientHeldOff()
+    {
+        using var pds = new PdsUpstream();
+        pds.Server.Given(pds.ReadOf(Number)).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Retry-After", "30"));
+        var client = "epr-" + Guid.NewGuid().ToString("N")[..8];
+        var telemetry = new TelemetryCapture();
+        await using var host = await GatewayHost.StartAsync(pds.Settings(maxRetries: 0), telemetry.Attach);
+        using var http = host.CreateClinicianClient();
+        http.DefaultRequestHeaders.Add("X-Client-Software", client);
+        http.DefaultRequestHeaders.Add("X-Site-ID", "site-south");
+
+        using var throttled = await http.GetAsync($"fhir/Patient/{Number}");
+        TelemetryCapture.Flush(host.Services);
+
+        Assert.NotEqual(HttpStatusCode.OK, throttled.StatusCode);
+        var wait = Assert.Single(Points(telemetry, "ncrs.upstream.retry_after", client));
+        Assert.Equal("pds", wait["ncrs.upstream"]);
+        Assert.Equal("Y12345", wait["ncrs.organisation"]);
+        Assert.Equal("site-south", wait["ncrs.site"]);
+    }
+
+    [Fact]
     public async Task ValuesOutsideTheConfiguredSets_FoldIntoOther_AndUnsafeHeadersIntoNone()
     {
         using var pds = new PdsUpstream();
