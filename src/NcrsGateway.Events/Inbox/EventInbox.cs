@@ -23,40 +23,20 @@ internal sealed partial class EventInbox
     private readonly RelationalStore _store;
     private readonly InboxDialect _dialect;
     private readonly IPatientProtector _protector;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaOnce _schema;
 
     public EventInbox(RelationalStore store, IPatientProtector protector)
     {
         _store = store;
         _dialect = InboxDialect.For(store.Provider);
         _protector = protector;
+        _schema = new SchemaOnce(store, () => _dialect.Schema);
     }
 
     public StoreProvider Provider => _store.Provider;
 
     /// <summary>Creates the tables once per process (idempotent DDL; safe with several instances).</summary>
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
-
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_schemaReady)
-            {
-                await _store.EnsureSchemaAsync(_dialect.Schema, cancellationToken).ConfigureAwait(false);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
-    }
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
     /// <summary>
     /// Stores the delivery in one transaction: each accepted event unless its <c>source</c> + <c>id</c> is already

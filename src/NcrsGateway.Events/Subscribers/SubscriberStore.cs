@@ -18,13 +18,13 @@ internal sealed partial class SubscriberStore
 
     private readonly RelationalStore _store;
     private readonly InboxDialect _dialect;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaOnce _schema;
 
     public SubscriberStore(RelationalStore store)
     {
         _store = store;
         _dialect = InboxDialect.For(store.Provider);
+        _schema = new SchemaOnce(store, SchemaStatements);
     }
 
     public async Task CreateAsync(LocalSubscription subscription, CancellationToken cancellationToken)
@@ -128,57 +128,41 @@ internal sealed partial class SubscriberStore
         return await _store.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_schemaReady)
-            {
-                var (bytes, time) = _store.Provider == StoreProvider.Postgres ? ("bytea", "timestamptz") : ("BLOB", "INTEGER");
-                await _store.EnsureSchemaAsync(
-                    [
-                        $"""
-                        CREATE TABLE IF NOT EXISTS {Subscriptions} (
-                            id text NOT NULL PRIMARY KEY,
-                            criteria text NOT NULL,
-                            endpoint text NOT NULL,
-                            secret text NOT NULL,
-                            status text NOT NULL,
-                            error text NULL,
-                            created {time} NOT NULL
-                        )
-                        """,
-                        $"""
-                        CREATE TABLE IF NOT EXISTS {Deliveries} (
-                            id text NOT NULL PRIMARY KEY,
-                            subscription_id text NOT NULL,
-                            subject_cipher {bytes} NOT NULL,
-                            events text NOT NULL,
-                            created {time} NOT NULL,
-                            status text NOT NULL,
-                            attempts integer NOT NULL DEFAULT 0,
-                            next_attempt {time} NOT NULL,
-                            lease_owner text NULL,
-                            lease_until {time} NULL,
-                            last_error text NULL,
-                            delivered {time} NULL
-                        )
-                        """,
-                        $"CREATE INDEX IF NOT EXISTS ix_{Deliveries}_due ON {Deliveries} (status, next_attempt)",
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
+    private IEnumerable<string> SchemaStatements()
+    {
+        var (bytes, time) = _store.Provider == StoreProvider.Postgres ? ("bytea", "timestamptz") : ("BLOB", "INTEGER");
+        return
+        [
+            $"""
+            CREATE TABLE IF NOT EXISTS {Subscriptions} (
+                id text NOT NULL PRIMARY KEY,
+                criteria text NOT NULL,
+                endpoint text NOT NULL,
+                secret text NOT NULL,
+                status text NOT NULL,
+                error text NULL,
+                created {time} NOT NULL
+            )
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS {Deliveries} (
+                id text NOT NULL PRIMARY KEY,
+                subscription_id text NOT NULL,
+                subject_cipher {bytes} NOT NULL,
+                events text NOT NULL,
+                created {time} NOT NULL,
+                status text NOT NULL,
+                attempts integer NOT NULL DEFAULT 0,
+                next_attempt {time} NOT NULL,
+                lease_owner text NULL,
+                lease_until {time} NULL,
+                last_error text NULL,
+                delivered {time} NULL
+            )
+            """,
+            $"CREATE INDEX IF NOT EXISTS ix_{Deliveries}_due ON {Deliveries} (status, next_attempt)",
+        ];
     }
 }

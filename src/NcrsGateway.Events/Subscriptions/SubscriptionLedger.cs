@@ -16,13 +16,13 @@ internal sealed class SubscriptionLedger
 
     private readonly RelationalStore _store;
     private readonly InboxDialect _dialect;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaOnce _schema;
 
     public SubscriptionLedger(RelationalStore store)
     {
         _store = store;
         _dialect = InboxDialect.For(store.Provider);
+        _schema = new SchemaOnce(store, SchemaStatements);
     }
 
     /// <summary>
@@ -116,44 +116,28 @@ internal sealed class SubscriptionLedger
         command.Add("@now", _dialect.ToDb(now), _dialect.TimeType);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_schemaReady)
-            {
-                var (bytes, time) = _store.Provider == StoreProvider.Postgres ? ("bytea", "timestamptz") : ("BLOB", "INTEGER");
-                await _store.EnsureSchemaAsync(
-                    [
-                        $"""
-                        CREATE TABLE IF NOT EXISTS {Table} (
-                            business_key text NOT NULL PRIMARY KEY,
-                            request_hash {bytes} NOT NULL,
-                            state text NOT NULL,
-                            lease_owner text NULL,
-                            lease_until {time} NULL,
-                            attempts integer NOT NULL DEFAULT 0,
-                            upstream_id text NULL,
-                            upstream_status text NULL,
-                            created {time} NOT NULL,
-                            completed {time} NULL,
-                            last_error text NULL
-                        )
-                        """,
-                    ],
-                    cancellationToken).ConfigureAwait(false);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
+    private IEnumerable<string> SchemaStatements()
+    {
+        var (bytes, time) = _store.Provider == StoreProvider.Postgres ? ("bytea", "timestamptz") : ("BLOB", "INTEGER");
+        return
+        [
+            $"""
+            CREATE TABLE IF NOT EXISTS {Table} (
+                business_key text NOT NULL PRIMARY KEY,
+                request_hash {bytes} NOT NULL,
+                state text NOT NULL,
+                lease_owner text NULL,
+                lease_until {time} NULL,
+                attempts integer NOT NULL DEFAULT 0,
+                upstream_id text NULL,
+                upstream_status text NULL,
+                created {time} NOT NULL,
+                completed {time} NULL,
+                last_error text NULL
+            )
+            """,
+        ];
     }
 }
