@@ -18,47 +18,18 @@ internal sealed partial class EventProcessor(
     EventCounters counters,
     IOptions<EventsOptions> options,
     TimeProvider time,
-    ILogger<EventProcessor> logger) : BackgroundService
+    ILogger<EventProcessor> logger) : PollingWorker(time)
 {
     private const int Parallelism = 4;
 
-    public string Owner { get; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N");
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void PollFailed(Exception exception) => LogPollFailed(logger, exception.GetType().Name);
+
+    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int claimed;
-            try
-            {
-                claimed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPollFailed(logger, e.GetType().Name);
-                claimed = 0;
-            }
-
-            if (claimed == 0)
-            {
-                try
-                {
-                    await Task.Delay(o.PollInterval, time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// <summary>Claims and handles one batch; returns how many events it claimed.</summary>
-    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var o = options.Value;
-        var started = time.GetUtcNow();
+        var started = Time.GetUtcNow();
         var rows = await inbox.ClaimAsync(Owner, o.ClaimBatchSize, started, o.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
@@ -91,7 +62,7 @@ internal sealed partial class EventProcessor(
         var first = rows[0];
         if (first.SubjectHash is null || first.SubjectCipher is null)
         {
-            await inbox.CompleteAsync(rows, Owner, time.GetUtcNow(), "no patient named: nothing to do", null, null, cancellationToken).ConfigureAwait(false);
+            await inbox.CompleteAsync(rows, Owner, Time.GetUtcNow(), "no patient named: nothing to do", null, null, cancellationToken).ConfigureAwait(false);
             counters.Processed(rows.Count);
             return;
         }
@@ -112,7 +83,7 @@ internal sealed partial class EventProcessor(
             // arrived already made the cache re-read PDS), so a later, older event is covered by version too
             var version = rows.Max(r => r.VersionId);
             var updated = acted || version is not null ? new PatientState(acted ? started : DateTimeOffset.UnixEpoch, version) : null;
-            await inbox.CompleteAsync(rows, Owner, time.GetUtcNow(), note, first.SubjectHash, updated, cancellationToken).ConfigureAwait(false);
+            await inbox.CompleteAsync(rows, Owner, Time.GetUtcNow(), note, first.SubjectHash, updated, cancellationToken).ConfigureAwait(false);
             counters.Processed(rows.Count);
             LogHandled(logger, rows.Count, acted);
         }
@@ -129,7 +100,7 @@ internal sealed partial class EventProcessor(
     private async Task FailAsync(InboxRow row, string reason, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var deadLetter = row.Attempts >= o.MaxAttempts;
         await inbox.FailAsync(row, Owner, now, now + RetryBackoff.After(row.Attempts, o.RetryDelay, o.MaxRetryDelay), o.MaxAttempts, reason, cancellationToken).ConfigureAwait(false);
         counters.Failed(deadLetter);

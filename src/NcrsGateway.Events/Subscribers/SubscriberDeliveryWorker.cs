@@ -16,7 +16,7 @@ internal sealed partial class SubscriberDeliveryWorker(
     IPatientProtector protector,
     IOptions<EventsOptions> options,
     TimeProvider time,
-    ILogger<SubscriberDeliveryWorker> logger) : BackgroundService
+    ILogger<SubscriberDeliveryWorker> logger) : PollingWorker(time)
 {
     private const int ClaimBatchSize = 20;
 
@@ -25,49 +25,20 @@ internal sealed partial class SubscriberDeliveryWorker(
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    public string Owner { get; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N");
-
     public override void Dispose()
     {
         _http.Dispose();
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => options.Value.Subscribers.PollInterval;
+
+    protected override void PollFailed(Exception exception) => LogPollFailed(logger, exception.GetType().Name);
+
+    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value.Subscribers;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int claimed;
-            try
-            {
-                claimed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPollFailed(logger, e.GetType().Name);
-                claimed = 0;
-            }
-
-            if (claimed == 0)
-            {
-                try
-                {
-                    await Task.Delay(o.PollInterval, time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// <summary>Claims and sends one batch; returns how many signals it claimed.</summary>
-    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var o = options.Value.Subscribers;
-        var rows = await store.ClaimAsync(Owner, ClaimBatchSize, time.GetUtcNow(), o.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var rows = await store.ClaimAsync(Owner, ClaimBatchSize, Time.GetUtcNow(), o.LeaseDuration, cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(
             rows,
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
@@ -101,7 +72,7 @@ internal sealed partial class SubscriberDeliveryWorker(
             failure = $"subscriber unreachable ({e.HttpRequestError})";
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (failure is null)
         {
             await store.DeliveredAsync(row, Owner, now, CancellationToken.None).ConfigureAwait(false);
