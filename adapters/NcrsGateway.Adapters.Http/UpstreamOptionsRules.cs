@@ -39,6 +39,27 @@ public static class UpstreamOptionsRules
         return url;
     }
 
+    /// <summary>
+    /// <see cref="ValidateBaseUrl(ValidateOptionsResultBuilder, UpstreamOptions, string)"/>, then that the URL ends with the
+    /// national API's base path (<paramref name="basePath"/>, case-insensitive), naming <paramref name="api"/> in the message.
+    /// </summary>
+    /// <returns>The base URL when it passed every check, otherwise null.</returns>
+    public static Uri? ValidateBaseUrl(ValidateOptionsResultBuilder builder, UpstreamOptions options, string sectionName, string basePath, string api)
+    {
+        if (ValidateBaseUrl(builder, options, sectionName) is not { } url)
+        {
+            return null;
+        }
+
+        if (!url.AbsolutePath.EndsWith(basePath, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddError($"must end with '{basePath}' ({api})", nameof(UpstreamOptions.BaseUrl));
+            return null;
+        }
+
+        return url;
+    }
+
     /// <summary>Adds an error when <see cref="UpstreamOptions.TotalTimeout"/> is shorter than <see cref="UpstreamOptions.AttemptTimeout"/>.</summary>
     /// <param name="builder">Collects the errors.</param>
     /// <param name="options">The options being validated.</param>

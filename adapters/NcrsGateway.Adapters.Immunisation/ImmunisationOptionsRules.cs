@@ -9,11 +9,7 @@ internal sealed class ImmunisationOptionsRules : IValidateOptions<ImmunisationOp
     public ValidateOptionsResult Validate(string? name, ImmunisationOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
-        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, ImmunisationOptions.SectionName) is { } url
-            && !url.AbsolutePath.EndsWith(ImmunisationOptions.FhirBasePath, StringComparison.OrdinalIgnoreCase))
-        {
-            builder.AddError($"must end with '{ImmunisationOptions.FhirBasePath}' (the Immunisation FHIR API)", nameof(ImmunisationOptions.BaseUrl));
-        }
+        UpstreamOptionsRules.ValidateBaseUrl(builder, options, ImmunisationOptions.SectionName, ImmunisationOptions.FhirBasePath, "the Immunisation FHIR API");
 
         UpstreamOptionsRules.ValidateTimeouts(builder, options);
         return builder.Build();

@@ -9,11 +9,7 @@ internal sealed class MnsOptionsRules : IValidateOptions<MnsOptions>
     public ValidateOptionsResult Validate(string? name, MnsOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
-        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, MnsOptions.SectionName) is { } url
-            && !url.AbsolutePath.EndsWith(MnsOptions.BasePath, StringComparison.OrdinalIgnoreCase))
-        {
-            builder.AddError($"must end with '{MnsOptions.BasePath}' (the MNS subscription API)", nameof(MnsOptions.BaseUrl));
-        }
+        UpstreamOptionsRules.ValidateBaseUrl(builder, options, MnsOptions.SectionName, MnsOptions.BasePath, "the MNS subscription API");
 
         UpstreamOptionsRules.ValidateTimeouts(builder, options);
         return builder.Build();

@@ -9,11 +9,7 @@ internal sealed class NrlOptionsRules : IValidateOptions<NrlOptions>
     public ValidateOptionsResult Validate(string? name, NrlOptions options)
     {
         var builder = new ValidateOptionsResultBuilder();
-        if (UpstreamOptionsRules.ValidateBaseUrl(builder, options, NrlOptions.SectionName) is { } url
-            && !url.AbsolutePath.EndsWith(NrlOptions.ConsumerBasePath, StringComparison.OrdinalIgnoreCase))
-        {
-            builder.AddError($"must end with '{NrlOptions.ConsumerBasePath}' (the NRL v3 consumer API)", nameof(NrlOptions.BaseUrl));
-        }
+        UpstreamOptionsRules.ValidateBaseUrl(builder, options, NrlOptions.SectionName, NrlOptions.ConsumerBasePath, "the NRL v3 consumer API");
 
         if (options.AllowHttpContentUrls && options.BaseUrl is not { IsAbsoluteUri: true, IsLoopback: true })
         {
