@@ -14,6 +14,11 @@ if (args is ["side-by-side", ..])
     return 0;
 }
 
+if (args is ["audit", ..])
+{
+    return await NcrsGateway.Benchmarks.AuditOnly.AuditThroughput.RunAsync(args[1..]);
+}
+
 if (args is ["load", ..])
 {
     return await LoadBenchmark.RunAsync(args[1..]);

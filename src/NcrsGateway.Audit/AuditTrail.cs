@@ -315,7 +315,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
 
         _journal.Start();
-        _flusher = Task.Run(FlushLoopAsync, CancellationToken.None);
+        _flusher = StartFlusher();
     }
 
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
@@ -419,7 +419,30 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
         }
     }
 
-    private async Task FlushLoopAsync()
+    /// <summary>
+    /// Starts the writer that moves journalled rows into the store on its own thread: with SQLite its inserts and commit
+    /// fsync block, and a blocked thread-pool thread on a small machine is a request thread lost.
+    /// </summary>
+    private Task StartFlusher()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                FlushLoop();
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = "audit-store-writer" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void FlushLoop()
     {
         var token = _stopping.Token;
         while (!token.IsCancellationRequested)
@@ -431,7 +454,14 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                 using (var timeout = new CancellationTokenSource(delay, _time))
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token))
                 {
-                    await (down ? _storeBack : _wake).WaitAsync(wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    try
+                    {
+                        (down ? _storeBack : _wake).Wait(wait.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // the interval passed (or stopping, checked next)
+                    }
                 }
 
                 if (token.IsCancellationRequested)
@@ -439,7 +469,7 @@ internal sealed partial class AuditTrail : IAuditTrail, IAsyncDisposable
                     return;
                 }
 
-                await FlushAsync(token).ConfigureAwait(false);
+                FlushAsync(token).GetAwaiter().GetResult(); // synchronous for SQLite; PostgreSQL's awaits block only this thread
                 StoreSucceeded();
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

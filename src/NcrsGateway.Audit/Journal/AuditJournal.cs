@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.Channels;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Storage;
 
@@ -8,9 +7,11 @@ namespace NcrsGateway.Audit.Journal;
 
 /// <summary>
 /// The write-ahead journal: append-only segment files (<c>audit-journal-NNNNNNNNNN.log</c>, one JSON row per
-/// line, patient already encrypted) in the data directory. One writer task appends every waiting row and
+/// line, patient already encrypted) in the data directory. One writer thread appends every waiting row and
 /// then fsyncs once (group commit), so an acknowledged append is on disk. A segment is deleted once it is no
 /// longer written to and every row in it has been stored.
+/// The writer is a dedicated thread, not a thread-pool task: it blocks in <c>fsync</c>, and on a small machine a
+/// blocked pool thread (or a writer queued behind busy request work) stretches every request's wait for its group.
 /// </summary>
 internal sealed class AuditJournal : IAsyncDisposable
 {
@@ -21,12 +22,13 @@ internal sealed class AuditJournal : IAsyncDisposable
 
     private readonly string _directory;
     private readonly Action<JournalEntry> _onDurable;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly JournalQueue<Pending> _queue = new();
     private readonly Dictionary<long, int> _outstanding = [];
     private readonly Lock _gate = new();
     private long _current = 1;
     private FileStream? _stream;
-    private Task? _writer;
+    private Thread? _writerThread;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _failure;
 
     /// <param name="onDurable">Called by the writer for each row after its fsync and before its append returns.</param>
@@ -79,14 +81,23 @@ internal sealed class AuditJournal : IAsyncDisposable
         return entries;
     }
 
-    public void Start() => _writer ??= Task.Run(WriteLoopAsync);
+    public void Start()
+    {
+        if (_writerThread is not null)
+        {
+            return;
+        }
+
+        _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "audit-journal" };
+        _writerThread.Start();
+    }
 
     /// <summary>Appends the row and returns once it is flushed to disk. Throws if it could not be.</summary>
     public Task AppendAsync(AuditRow row, CancellationToken cancellationToken)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(row, AuditJsonContext.Default.AuditRow);
         var pending = new Pending(row, line, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_queue.TryAdd(pending))
         {
             throw new InvalidOperationException("The audit journal is closed.");
         }
@@ -101,7 +112,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     public Task ProbeAsync(CancellationToken cancellationToken)
     {
         var pending = new Pending(null, [], new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_queue.TryAdd(pending))
         {
             throw new InvalidOperationException("The audit journal is closed.");
         }
@@ -144,10 +155,10 @@ internal sealed class AuditJournal : IAsyncDisposable
     /// <summary>Stops accepting appends and waits for the writer to finish the ones already queued.</summary>
     public async Task CompleteAsync()
     {
-        _queue.Writer.TryComplete();
-        if (_writer is not null)
+        _queue.Complete();
+        if (_writerThread is not null)
         {
-            await _writer.ConfigureAwait(false);
+            await _writerDone.Task.ConfigureAwait(false);
         }
     }
 
@@ -162,15 +173,15 @@ internal sealed class AuditJournal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        while (_queue.Reader.TryRead(out var abandoned))
+        _queue.Complete();
+        while (_queue.TryTake(out var abandoned))
         {
             abandoned.Done.TrySetException(new ObjectDisposedException(nameof(AuditJournal)));
         }
 
-        if (_writer is not null)
+        if (_writerThread is not null)
         {
-            await _writer.ConfigureAwait(false);
+            await _writerDone.Task.ConfigureAwait(false);
         }
 
         lock (_gate)
@@ -180,67 +191,79 @@ internal sealed class AuditJournal : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
-        var group = new List<Pending>(MaxGroup);
-        var buffer = new MemoryStream();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            group.Clear();
-            buffer.SetLength(0);
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var item))
+            var group = new List<Pending>(MaxGroup);
+            var buffer = new MemoryStream();
+            while (_queue.WaitForItems())
             {
-                group.Add(item);
-                buffer.Write(item.Line);
-                buffer.WriteByte((byte)'\n');
+                WriteOneGroup(group, buffer);
             }
+        }
+        finally
+        {
+            _writerDone.TrySetResult();
+        }
+    }
 
-            long segment;
-            try
-            {
-                segment = WriteGroup(buffer);
-            }
+    private void WriteOneGroup(List<Pending> group, MemoryStream buffer)
+    {
+        group.Clear();
+        buffer.SetLength(0);
+        while (group.Count < MaxGroup && _queue.TryTake(out var item))
+        {
+            group.Add(item);
+            buffer.Write(item.Line);
+            buffer.WriteByte((byte)'\n');
+        }
+
+        long segment;
+        try
+        {
+            segment = WriteGroup(buffer);
+        }
 #pragma warning disable CA1031 // the writer must survive any write error: the group fails, the next one tries again
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
-            {
-                Failure = e;
-                var error = e as IOException ?? new IOException("The audit journal could not be written.", e);
-                foreach (var item in group)
-                {
-                    item.Done.TrySetException(error);
-                }
-
-                continue;
-            }
-
-            Failure = null;
-            var rows = 0;
+        {
+            Failure = e;
+            var error = e as IOException ?? new IOException("The audit journal could not be written.", e);
             foreach (var item in group)
             {
-                if (item.Row is not null)
-                {
-                    rows++;
-                }
+                item.Done.TrySetException(error);
             }
 
-            lock (_gate)
+            return;
+        }
+
+        Failure = null;
+        var rows = 0;
+        foreach (var item in group)
+        {
+            if (item.Row is not null)
             {
-                if (rows > 0)
-                {
-                    _outstanding[segment] = _outstanding.GetValueOrDefault(segment) + rows;
-                }
+                rows++;
             }
+        }
 
-            foreach (var item in group)
+        lock (_gate)
+        {
+            if (rows > 0)
             {
-                if (item.Row is not null)
-                {
-                    _onDurable(new JournalEntry(item.Row, segment));
-                }
-
-                item.Done.TrySetResult();
+                _outstanding[segment] = _outstanding.GetValueOrDefault(segment) + rows;
             }
+        }
+
+        foreach (var item in group)
+        {
+            if (item.Row is not null)
+            {
+                _onDurable(new JournalEntry(item.Row, segment));
+            }
+
+            item.Done.TrySetResult();
         }
     }
 

@@ -59,20 +59,21 @@ internal abstract class RelationalAuditStore : IAuditStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = AuditColumns.Insert;
+        var values = RowParameters(command);
         await using var patients = connection.CreateCommand();
         patients.Transaction = transaction;
         patients.CommandText = AuditColumns.InsertPatient;
+        var patientHash = Parameter(patients, "@patient_hash", System.Data.DbType.Binary);
+        var eventId = Parameter(patients, "@event_id", null);
         var inserted = 0;
-        foreach (var row in rows)
+        foreach (var row in rows) // one statement each, its parameters created once and rebound per row
         {
-            command.Parameters.Clear();
-            Bind(command, row);
+            SetValues(values, row);
             inserted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             foreach (var hash in row.AllPatientHashes)
             {
-                patients.Parameters.Clear();
-                Add(patients, "@patient_hash", hash, System.Data.DbType.Binary);
-                Add(patients, "@event_id", ToDb(row.Id));
+                patientHash.Value = hash;
+                eventId.Value = ToDb(row.Id);
                 await patients.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -184,25 +185,60 @@ internal abstract class RelationalAuditStore : IAuditStore
         return rows;
     }
 
-    private void Bind(DbCommand command, AuditRow row)
+    /// <summary>The insert's parameters, in <see cref="SetValues"/>'s order.</summary>
+    private static DbParameter[] RowParameters(DbCommand command) =>
+    [
+        Parameter(command, "@id", null),
+        Parameter(command, "@recorded", null),
+        Parameter(command, "@action", System.Data.DbType.String),
+        Parameter(command, "@outcome", System.Data.DbType.String),
+        Parameter(command, "@failure_category", System.Data.DbType.String),
+        Parameter(command, "@failure_code", System.Data.DbType.String),
+        Parameter(command, "@user_id", System.Data.DbType.String),
+        Parameter(command, "@user_role", System.Data.DbType.String),
+        Parameter(command, "@organisation_ods", System.Data.DbType.String),
+        Parameter(command, "@workstation_id", System.Data.DbType.String),
+        Parameter(command, "@client_app", System.Data.DbType.String),
+        Parameter(command, "@origin_feature", System.Data.DbType.String),
+        Parameter(command, "@encounter_id", System.Data.DbType.String),
+        Parameter(command, "@patient_cipher", System.Data.DbType.Binary),
+        Parameter(command, "@patient_hash", System.Data.DbType.Binary),
+        Parameter(command, "@correlation_id", System.Data.DbType.String),
+        Parameter(command, "@detail", System.Data.DbType.String),
+    ];
+
+    private void SetValues(DbParameter[] p, AuditRow row)
     {
-        Add(command, "@id", ToDb(row.Id));
-        Add(command, "@recorded", ToDb(row.Recorded));
-        Add(command, "@action", row.Action);
-        Add(command, "@outcome", row.Outcome);
-        Add(command, "@failure_category", row.FailureCategory);
-        Add(command, "@failure_code", row.FailureCode);
-        Add(command, "@user_id", row.UserId);
-        Add(command, "@user_role", row.UserRole);
-        Add(command, "@organisation_ods", row.OrganisationOds);
-        Add(command, "@workstation_id", row.WorkstationId);
-        Add(command, "@client_app", row.ClientApp);
-        Add(command, "@origin_feature", row.OriginFeature);
-        Add(command, "@encounter_id", row.EncounterId);
-        Add(command, "@patient_cipher", row.PatientCipher, System.Data.DbType.Binary);
-        Add(command, "@patient_hash", row.PatientHash, System.Data.DbType.Binary);
-        Add(command, "@correlation_id", row.CorrelationId);
-        Add(command, "@detail", row.Detail);
+        p[0].Value = ToDb(row.Id);
+        p[1].Value = ToDb(row.Recorded);
+        p[2].Value = row.Action;
+        p[3].Value = row.Outcome;
+        p[4].Value = (object?)row.FailureCategory ?? DBNull.Value;
+        p[5].Value = (object?)row.FailureCode ?? DBNull.Value;
+        p[6].Value = (object?)row.UserId ?? DBNull.Value;
+        p[7].Value = (object?)row.UserRole ?? DBNull.Value;
+        p[8].Value = (object?)row.OrganisationOds ?? DBNull.Value;
+        p[9].Value = (object?)row.WorkstationId ?? DBNull.Value;
+        p[10].Value = (object?)row.ClientApp ?? DBNull.Value;
+        p[11].Value = (object?)row.OriginFeature ?? DBNull.Value;
+        p[12].Value = (object?)row.EncounterId ?? DBNull.Value;
+        p[13].Value = (object?)row.PatientCipher ?? DBNull.Value;
+        p[14].Value = (object?)row.PatientHash ?? DBNull.Value;
+        p[15].Value = row.CorrelationId;
+        p[16].Value = (object?)row.Detail ?? DBNull.Value;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, System.Data.DbType? type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        if (type is { } t)
+        {
+            parameter.DbType = t;
+        }
+
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private AuditRow Read(DbDataReader r) => new(
