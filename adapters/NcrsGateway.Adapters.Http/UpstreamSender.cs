@@ -27,6 +27,12 @@ namespace NcrsGateway.Adapters.Http;
 public sealed partial class UpstreamSender(
     string upstream, HttpClient http, IUpstreamTokenProvider tokens, Func<UpstreamOptions> options, TimeProvider time, ILogger logger)
 {
+    /// <summary>
+    /// The <c>ncrs.upstream</c> tag on spans and metrics: the lower-case adapter name (<c>pds</c>), the same value the
+    /// request budget's and breaker's metrics carry, so one dashboard filter finds every series of an upstream.
+    /// </summary>
+    private readonly string _tag = upstream.ToLowerInvariant();
+
     /// <summary>Sends <paramref name="request"/> as one logical request; throws a <see cref="GatewayException"/> for every failure.</summary>
     /// <param name="request">The outbound request (relative to the adapter's base URL); its headers are set here.</param>
     /// <param name="call">The operation's name, the caller's context and the adapter's error arms.</param>
@@ -47,7 +53,7 @@ public sealed partial class UpstreamSender(
         using var activity = UpstreamTelemetry.Source.HasListeners()
             ? UpstreamTelemetry.Source.StartActivity($"{upstream} {call.Operation}", ActivityKind.Internal, Activity.Current?.Context ?? call.Context.TraceParent)
             : null;
-        activity?.SetTag("ncrs.upstream", upstream);
+        activity?.SetTag("ncrs.upstream", _tag);
         activity?.SetTag("ncrs.upstream.operation", call.Operation);
         activity?.SetTag("correlation.id", call.Context.CorrelationId);
         var outcome = "ok";
@@ -82,7 +88,7 @@ public sealed partial class UpstreamSender(
         finally
         {
             UpstreamTelemetry.Finish(activity, attempts, outcome);
-            UpstreamTelemetry.Record(upstream, time.GetElapsedTime(started), attempts, outcome, timeline?.Dimensions);
+            UpstreamTelemetry.Record(_tag, time.GetElapsedTime(started), attempts, outcome, timeline?.Dimensions);
             timeline?.AddUpstreamCall(upstream, timelineStarted, attempts.LastStatus, attempts.Count, outcome);
         }
     }

@@ -6,27 +6,31 @@ namespace NcrsGateway.Audit.Storage;
 /// <summary>Record ⇄ row: encrypts and hashes the patient on the way in, decrypts on the way out.</summary>
 internal sealed class AuditRowMapper(PatientProtector protector)
 {
-    public AuditRow ToRow(AuditRecord r) => new(
-        r.Id,
-        Truncate(r.Recorded),
-        r.Action,
-        AuditCodes.Of(r.Outcome),
-        r.FailureCategory is { } c ? AuditCodes.Of(c) : null,
-        r.FailureCode,
-        r.UserId,
-        r.UserRole,
-        r.OrganisationOds,
-        r.WorkstationId,
-        r.ClientApp,
-        r.OriginFeature,
-        r.EncounterId,
-        r.Patient is null ? null : protector.Encrypt([.. r.Patients], r.Id),
-        r.Patient is { } q ? protector.Hash(q) : null,
-        r.CorrelationId,
-        r.Detail)
+    public AuditRow ToRow(AuditRecord r)
     {
-        PatientHashes = r.Patient is null ? null : [.. r.Patients.Select(protector.Hash)],
-    };
+        byte[][]? hashes = r.Patient is null ? null : [.. r.Patients.Select(protector.Hash)]; // the first patient's is also the row's own
+        return new(
+            r.Id,
+            Truncate(r.Recorded),
+            r.Action,
+            AuditCodes.Of(r.Outcome),
+            r.FailureCategory is { } c ? AuditCodes.Of(c) : null,
+            r.FailureCode,
+            r.UserId,
+            r.UserRole,
+            r.OrganisationOds,
+            r.WorkstationId,
+            r.ClientApp,
+            r.OriginFeature,
+            r.EncounterId,
+            r.Patient is null ? null : protector.Encrypt([.. r.Patients], r.Id),
+            hashes?[0],
+            r.CorrelationId,
+            r.Detail)
+        {
+            PatientHashes = hashes,
+        };
+    }
 
     public AuditRecord ToRecord(AuditRow r)
     {

@@ -36,7 +36,7 @@ public sealed partial class GatewayMetricsTests
         Assert.Contains(requests, t => t["http.route"] == "/fhir/Patient/{nhsNumber}" && t["ncrs.outcome"] == "ok" && t["http.response.status_code"] == "200"
             && t["ncrs.organisation"] == "Y12345" && t["ncrs.site"] == "site-north" && t["ncrs.client.version"] == "4.2.1");
         var upstream = Assert.Single(Points(telemetry, "ncrs.upstream.request.duration", client));
-        Assert.Equal("PDS", upstream["ncrs.upstream"]);
+        Assert.Equal("pds", upstream["ncrs.upstream"]); // the same value as the budget's and breaker's series
         Assert.Equal("ok", upstream["ncrs.outcome"]);
         var cache = Points(telemetry, "ncrs.cache.lookups", client);
         Assert.Contains(cache, t => t["ncrs.cache.decision"] == "miss");

@@ -42,7 +42,7 @@ public sealed class SlowRequestAttributionTests
 
         TelemetryCapture.Flush(host.Services);
         var correlationId = response.Headers.GetValues("X-Correlation-ID").Single();
-        var span = Assert.Single(telemetry.Spans, s => s.Source.Name == "NcrsGateway" && Equals(s.GetTagItem("ncrs.upstream"), "PDS") && Equals(s.GetTagItem("correlation.id"), correlationId));
+        var span = Assert.Single(telemetry.Spans, s => s.Source.Name == "NcrsGateway" && Equals(s.GetTagItem("ncrs.upstream"), "pds") && Equals(s.GetTagItem("correlation.id"), correlationId));
         Assert.True(span.Duration.TotalMilliseconds >= AtLeastLateMs, $"PDS span {span.Duration}");
         Assert.Equal(correlationId, span.GetTagItem("correlation.id"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
