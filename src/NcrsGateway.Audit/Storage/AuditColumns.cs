@@ -15,14 +15,18 @@ internal static class AuditColumns
 
     public const string Insert = $"INSERT INTO {Table} ({All}) VALUES ({Parameters}) ON CONFLICT (id) DO NOTHING";
 
-    /// <summary>One row per patient an audit row names (keyed hash only), so a search by any of them finds it.</summary>
+    /// <summary>
+    /// One row per patient an audit row names after its first (keyed hash only), so a search by any of them finds it. The
+    /// first is the row's own indexed <c>patient_hash</c>: most rows name one patient and cost no second insert. (Rows
+    /// written before this rule list their first patient here too; the search's union reads both.)
+    /// </summary>
     public const string PatientTable = "audit_event_patient";
 
     public const string InsertPatient = $"INSERT INTO {PatientTable} (patient_hash, event_id) VALUES (@patient_hash, @event_id) ON CONFLICT DO NOTHING";
 
     /// <summary>
-    /// Ids of the rows naming the patient <c>@q_patient</c>: every patient of a row is in <see cref="PatientTable"/>; rows
-    /// written before that table existed name theirs only in <c>patient_hash</c>.
+    /// Ids of the rows naming the patient <c>@q_patient</c>: a row's first patient is its own <c>patient_hash</c>, the
+    /// others are in <see cref="PatientTable"/>.
     /// </summary>
     public const string RowsOfPatient =
         $"id IN (SELECT id FROM {Table} WHERE patient_hash = @q_patient UNION SELECT event_id FROM {PatientTable} WHERE patient_hash = @q_patient)";

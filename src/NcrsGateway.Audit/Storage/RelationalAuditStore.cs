@@ -70,7 +70,7 @@ internal abstract class RelationalAuditStore : IAuditStore
         {
             SetValues(values, row);
             inserted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var hash in row.AllPatientHashes)
+            foreach (var hash in row.AllPatientHashes.Skip(1)) // the first is the row's own indexed patient_hash
             {
                 patientHash.Value = hash;
                 eventId.Value = ToDb(row.Id);
