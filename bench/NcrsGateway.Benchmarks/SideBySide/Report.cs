@@ -42,11 +42,35 @@ internal static class Report
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static async Task WriteAsync(BenchReport report, string directory)
+    /// <summary>The hand-written part of RESULTS.md (per-change before/after figures, experiments, limits), appended to every run's table.</summary>
+    public const string FindingsFile = "FINDINGS.md";
+
+    /// <param name="findings">Path of <see cref="FindingsFile"/>; its text follows the generated table (skipped when absent).</param>
+    public static async Task WriteAsync(BenchReport report, string directory, string findings)
     {
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(report, Json));
-        await File.WriteAllTextAsync(Path.Combine(directory, "RESULTS.md"), Markdown(report));
+        await RenderAsync(report, directory, findings);
+    }
+
+    /// <summary>Writes RESULTS.md again from <c>results.json</c> in <paramref name="directory"/> (after FINDINGS.md changed).</summary>
+    public static async Task<BenchReport> RerenderAsync(string directory, string findings)
+    {
+        var report = JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(Path.Combine(directory, "results.json")), Json)
+            ?? throw new InvalidOperationException("results.json is empty.");
+        await RenderAsync(report, directory, findings);
+        return report;
+    }
+
+    private static async Task RenderAsync(BenchReport report, string directory, string findings)
+    {
+        var text = Markdown(report);
+        if (File.Exists(findings))
+        {
+            text += Environment.NewLine + await File.ReadAllTextAsync(findings);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(directory, "RESULTS.md"), text);
     }
 
     private static string Markdown(BenchReport r)
@@ -98,88 +122,8 @@ internal static class Report
             absolute numbers, are the result. wrk is closed-loop; the miss overhead is measured open loop at half the
             miss path's wrk maximum. The capacity scenario uses PDS's default request budget (5/s, burst 1, 2 s wait).
             """);
-        s.AppendLine().AppendLine(WhatWouldMoveThem);
         return s.ToString();
     }
-
-    /// <summary>The explanation every run carries next to goals it does not meet.</summary>
-    private const string WhatWouldMoveThem = """
-        ## What would move the goals not met
-
-        - **Cache-hit ratios (vs bare, YARP, nginx).** The cost is the gateway's per-request pipeline, not the cache
-          store. Issue 17 item 3 is in: the cache filter keys on the endpoint's bound arguments (the patient parsed and
-          audited once, when binding), throws nothing for uncacheable answers, returns the handler's own result on a miss
-          and writes a hit's stored bytes with headers prepared once per entry; bytes the gateway serialized from its own
-          Patient are admitted without a second scan; a validated bearer token is not parsed and checked again until its
-          `exp` or a signing-key change. What remains per hit is the middleware chain (forwarded headers, security
-          headers, server timing, correlation, FHIR errors, audit, authentication with its claim rules, format
-          negotiation, two rate limiters, authorization) and the audit row (see the audit-cost row): on this shared 2-core
-          machine the gateway process gets a fraction of a core, so ratios swing by 2× between runs; rerun on a quiet
-          machine (`bash bench/run --duration 30`) and profile (`bash bench/run --profile 30`, then `dotnet-trace collect
-          -p PID`) before the next change.
-        - **Gateway-added p99 on a miss.** The same pipeline plus the outbound path (resilience pipeline, reading and
-          parsing the upstream body, audit). On a saturated 2-core machine the open-loop p99 is dominated by CPU
-          starvation: rerun on a quiet machine (`bash bench/run --duration 30 --concurrency 32`) before drawing
-          conclusions, and take item 3 first.
-        - **Capacity: share answered without waiting on PDS, time to warm.** Bounded by PDS's budget, not by the
-          gateway: the cache can learn at most 5 new patients a second, and with the 5-minute demographics lifetime at
-          most about 1 500 are cached at once, so for a Zipf (exponent 1) clinic over 10 000 patients the share from the
-          cache tends to about H(1500)/H(10000) ≈ 80 % and reaches 50 % after about 15–25 s of full PDS budget.
-          Upstream 429s stay at 0 throughout: requests the budget cannot serve in 2 s get `503 upstream-busy` with
-          `Retry-After`. What moves it: a longer `Cache:TimeToLive:pds`, pre-warming the day's clinic list as
-          background-priority work (the request budget's `RequestPriority.Background` hook), or a higher budget agreed
-          with NHS England (`Adapters:Pds:RequestsPerSecond`).
-        - **Audit cost.** `gateway-hit-no-audit` is the same gateway with audit rows dropped (the middleware still runs):
-          what is left is recording itself (AES-GCM of the NHS number, HMAC index, JSON journal line, one fsync per group
-          of rows, then batched SQLite inserts). Each response waits for its row's group fsync, so on a disk with slow
-          fsync the cost shows as latency first; a faster journal device or a larger group moves it.
-        - **Resident memory.** Measured by `bash bench/run --soak 600` (SOAK.md), not by this command.
-
-        ## Hot path, before and after (issue 17 item 3)
-
-        Two runs back to back on the shared 2-core machine (`--duration 5`, c=32; load average 43–49 during the before run,
-        about 21–34 during the after run, so absolute figures differ and only each run's own ratios compare):
-
-        | Run | bare req/s | YARP | nginx | gateway hit | hit / bare | hit / YARP | hit / nginx | hit KiB allocated per request |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-        | before (main at b17f889) | 3819 | 1123 | 3376 | 424 | 0.11× | 0.38× | 0.13× | 29.8 |
-        | after (this change set) | 14674 | 6812 | 15359 | 2315 | 0.16× | 0.34× | 0.15× | 24.5 |
-        | after, audit rows dropped | | | | 12354 | **0.84×** | **1.81×** | **0.80×** | 16.4 |
-
-        Per change: the pure cache filter (bound arguments, one audit call, no exceptions, precomputed entry headers, no
-        admission re-scan of the gateway's own Patient bytes, no per-hit TaskCompletionSource or HybridCache options) and the
-        correlation scope together took the hit from 29.8 to 24.5 KiB allocated per request (the bench process's own count
-        during the row); the validated-token cache removes JWT parsing and signature checks after a token's first request
-        (`CachingTokenHandlerTests`; not separable in these runs). A `dotnet-trace` sample of the hit (`--profile`,
-        `dotnet-sampled-thread-time`) shows request threads mostly waiting, and the audit journal's write loop (one write and
-        one fsync per group of rows) with the SQLite batch inserts as the largest work on the path; tracing sampling without an
-        exporter is 0.2 % of samples and was left as it is.
-
-        **What the numbers show:** with audit recording taken out the gateway's cache hit meets both throughput goals (0.84×
-        bare, 1.81× YARP, above nginx). Recording the audit row costs 81 % of hit throughput (goal ≤ 10 %), and every request
-        served has its row (21 720 rows for 21 720 requests). The cost is durability per request: each answer waits until its
-        row is fsynced in the journal. What would move it: a journal on a device with cheap fsync (the issue measured ~10 % on
-        tmpfs with the old pipeline; rerun with `Audit:DataDirectory` on tmpfs to see the share), acknowledging hits after the
-        row is queued rather than fsynced (a policy decision: today the gateway promises no read is answered without a durable
-        row), or larger groups per fsync under load.
-
-        ## Memory soak (issue 17 item 2)
-
-        `bash bench/run --soak 600` ran once for the full 10 minutes (SOAK.md): the production gateway's resident memory grew
-        4.3 % after the first minute (231.8 → 241.8 MiB, highest 242.2): flat within 10 %. The sandbox host grew 11.8 %
-        (254.3 → 284.3 MiB): not flat; half of its load was refused by its own inbound rate limits (429), and its simulators'
-        WireMock request logs (bounded at 1 000 entries each) and the demo audit store fill over the run. A longer soak would
-        tell whether it levels off.
-
-        ## Upstream budget, before and after (issue 17 item 4)
-
-        From `UpstreamBudgetTests` (a stand-in PDS allowing 5 reads a second, 429 beyond; 200 distinct reads at 20
-        concurrency, inbound limits off): **before**, 15 upstream 429s, the breaker opened on them, 5 of 200 served and 59
-        callers told `upstream-unavailable`; **after**, 0 upstream 429s, 17 of 200 served (PDS's budget over the run), the other
-        183 told `upstream-busy` with `Retry-After` within 2 s. 40 concurrent callers at a 5/s budget: 0 upstream 429s, 10
-        served, 30 answered `upstream-busy` with `Retry-After` (slowest after 2.15 s). With `MaxRetries` 0, a PDS read whose
-        connection the upstream closed was sent 4 times before and once after.
-        """;
 
     public static async Task WriteSoakAsync(SoakReport report, string directory)
     {

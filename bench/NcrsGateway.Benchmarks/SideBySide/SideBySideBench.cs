@@ -19,6 +19,12 @@ public static class SideBySideBench
             throw new InvalidOperationException(missing);
         }
 
+        var findings = Path.Combine(options.RepositoryRoot, "bench", Report.FindingsFile);
+        if (options.Render)
+        {
+            return await Report.RerenderAsync(options.OutputDirectory, findings);
+        }
+
         var started = DateTimeOffset.UtcNow;
         var machine = Machine.Describe();
         if (options.Profile > TimeSpan.Zero)
@@ -119,7 +125,7 @@ public static class SideBySideBench
         await log.WriteLineAsync("capacity: " + capacity);
 
         var report = new BenchReport(started, machine, options.Duration.TotalSeconds, options.Concurrencies, rows, Ratios(rows, options.Concurrencies), miss, capacity, options.Note) { Audit = audit };
-        await Report.WriteAsync(report, options.OutputDirectory);
+        await Report.WriteAsync(report, options.OutputDirectory, findings);
         return report;
     }
 
@@ -167,7 +173,7 @@ public static class SideBySideBench
 
 /// <summary>
 /// How the bench runs: <c>--duration</c>, <c>--warmup</c>, <c>--concurrency</c> (comma list), <c>--capacity</c> seconds,
-/// <c>--out</c>, <c>--note</c>; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json); <c>--profile</c>
+/// <c>--out</c>, <c>--note</c>; <c>--render</c> only rewrites RESULTS.md from results.json and FINDINGS.md; <c>--soak</c> seconds runs the memory soak instead (SOAK.md, soak.json); <c>--profile</c>
 /// seconds loads a separate gateway process's cache hit for a profiler instead.
 /// </summary>
 public sealed record BenchOptions(
@@ -178,6 +184,9 @@ public sealed record BenchOptions(
 
     /// <summary>How long to load the cache hit of a separate gateway process for a profiler (<c>--profile</c>); zero: not.</summary>
     public TimeSpan Profile { get; init; }
+
+    /// <summary><c>--render</c>: measure nothing, write RESULTS.md again from the output folder's results.json and FINDINGS.md.</summary>
+    public bool Render { get; init; }
 
     public static BenchOptions Parse(string[] args, string repositoryRoot)
     {
@@ -195,6 +204,7 @@ public sealed record BenchOptions(
         {
             Soak = TimeSpan.FromSeconds(Seconds("--soak", 0)),
             Profile = TimeSpan.FromSeconds(Seconds("--profile", 0)),
+            Render = args.Contains("--render"),
         };
     }
 }

@@ -39,8 +39,16 @@ public sealed class BenchSmokeTests : IDisposable
         var audit = json.RootElement.GetProperty("audit");
         Assert.Equal(audit.GetProperty("requestsServed").GetInt64(), audit.GetProperty("rowsStored").GetInt64()); // every request served has its row
         Assert.True(json.RootElement.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
-        Assert.Contains("| gateway-hit | 4 |", await File.ReadAllTextAsync(Path.Combine(_out, "RESULTS.md")), StringComparison.Ordinal);
+        var results = await File.ReadAllTextAsync(Path.Combine(_out, "RESULTS.md"));
+        Assert.Contains("| gateway-hit | 4 |", results, StringComparison.Ordinal);
+        Assert.Contains(FirstLine(Path.Combine(root, "bench", "FINDINGS.md")), results, StringComparison.Ordinal); // the measured limits travel with every table
+
+        File.Delete(Path.Combine(_out, "RESULTS.md"));
+        await SideBySideBench.RunAsync(BenchOptions.Parse(["--render", "--out", _out], root), TextWriter.Null);
+        Assert.Equal(results, await File.ReadAllTextAsync(Path.Combine(_out, "RESULTS.md"))); // --render rewrites it from results.json alone
     }
+
+    private static string FirstLine(string path) => File.ReadLines(path).First();
 
     private static string RepositoryRoot()
     {

@@ -76,6 +76,35 @@ public sealed class UpstreamBudgetTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task SustainedDemand_5PerSecondBudget_UsesTheWholeBudgetNotPartOfIt()
+    {
+        await using var host = await StartWithBudgetAsync(requestsPerSecond: "5", maxBudgetWait: "00:00:02");
+        using var client = host.CreateClinicianClient();
+        using var warm = await client.GetAsync("fhir/metadata");
+        var numbers = TestNhsNumbers.Distinct(3000);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var demand = TimeSpan.FromSeconds(5);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ => // more callers than the budget serves: always some waiting
+        {
+            while (clock.Elapsed < demand)
+            {
+                using var response = await client.GetAsync($"fhir/Patient/{numbers[Interlocked.Increment(ref next) % numbers.Count]}");
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    await Task.Delay(100); // told to come back: a client would, a little later
+                }
+            }
+        }));
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine($"{_pds.Answered} PDS reads in {seconds:F1} s ({_pds.Answered / seconds:F2}/s), {_pds.Throttled} upstream 429s");
+        Assert.Equal(0, _pds.Throttled);
+        Assert.True(_pds.Answered >= 0.9 * 5 * demand.TotalSeconds, $"PDS's 5/s was used for only {_pds.Answered} reads in {seconds:F1} s: each read not sent is a patient a clinician waits for");
+    }
+
+    [Fact]
     public async Task UpstreamBusy_TellsTheClinicianWhatToDoNext()
     {
         await using var host = await StartWithBudgetAsync(requestsPerSecond: "0.5", maxBudgetWait: "00:00:00");
