@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using NcrsGateway.Audit.Storage;
 using NcrsGateway.Storage;
 
@@ -22,7 +23,8 @@ internal sealed class AuditJournal : IAsyncDisposable
 
     private readonly string _directory;
     private readonly Action<JournalEntry> _onDurable;
-    private readonly JournalQueue<Pending> _queue = new();
+    // Synchronous continuations: an append wakes the blocked writer thread directly, not through a thread-pool hop.
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly Dictionary<long, int> _outstanding = [];
     private readonly Lock _gate = new();
     private long _current = 1;
@@ -97,7 +99,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(row, AuditJsonContext.Default.AuditRow);
         var pending = new Pending(row, line, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.TryAdd(pending))
+        if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The audit journal is closed.");
         }
@@ -112,7 +114,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     public Task ProbeAsync(CancellationToken cancellationToken)
     {
         var pending = new Pending(null, [], new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.TryAdd(pending))
+        if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The audit journal is closed.");
         }
@@ -155,7 +157,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     /// <summary>Stops accepting appends and waits for the writer to finish the ones already queued.</summary>
     public async Task CompleteAsync()
     {
-        _queue.Complete();
+        _queue.Writer.TryComplete();
         if (_writerThread is not null)
         {
             await _writerDone.Task.ConfigureAwait(false);
@@ -173,8 +175,8 @@ internal sealed class AuditJournal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Complete();
-        while (_queue.TryTake(out var abandoned))
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var abandoned))
         {
             abandoned.Done.TrySetException(new ObjectDisposedException(nameof(AuditJournal)));
         }
@@ -197,7 +199,7 @@ internal sealed class AuditJournal : IAsyncDisposable
         {
             var group = new List<Pending>(MaxGroup);
             var buffer = new MemoryStream();
-            while (_queue.WaitForItems())
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) // blocks this dedicated thread only
             {
                 WriteOneGroup(group, buffer);
             }
@@ -212,7 +214,7 @@ internal sealed class AuditJournal : IAsyncDisposable
     {
         group.Clear();
         buffer.SetLength(0);
-        while (group.Count < MaxGroup && _queue.TryTake(out var item))
+        while (group.Count < MaxGroup && _queue.Reader.TryRead(out var item))
         {
             group.Add(item);
             buffer.Write(item.Line);
