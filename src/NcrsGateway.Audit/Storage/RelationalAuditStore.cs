@@ -185,47 +185,36 @@ internal abstract class RelationalAuditStore : IAuditStore
         return rows;
     }
 
-    /// <summary>The insert's parameters, in <see cref="SetValues"/>'s order.</summary>
-    private static DbParameter[] RowParameters(DbCommand command) =>
+    /// <summary>The insert's parameters: each column's name, its type when the value alone does not tell it, and its value.</summary>
+    private static readonly (string Name, System.Data.DbType? Type, Func<RelationalAuditStore, AuditRow, object?> Value)[] RowColumns =
     [
-        Parameter(command, "@id", null),
-        Parameter(command, "@recorded", null),
-        Parameter(command, "@action", System.Data.DbType.String),
-        Parameter(command, "@outcome", System.Data.DbType.String),
-        Parameter(command, "@failure_category", System.Data.DbType.String),
-        Parameter(command, "@failure_code", System.Data.DbType.String),
-        Parameter(command, "@user_id", System.Data.DbType.String),
-        Parameter(command, "@user_role", System.Data.DbType.String),
-        Parameter(command, "@organisation_ods", System.Data.DbType.String),
-        Parameter(command, "@workstation_id", System.Data.DbType.String),
-        Parameter(command, "@client_app", System.Data.DbType.String),
-        Parameter(command, "@origin_feature", System.Data.DbType.String),
-        Parameter(command, "@encounter_id", System.Data.DbType.String),
-        Parameter(command, "@patient_cipher", System.Data.DbType.Binary),
-        Parameter(command, "@patient_hash", System.Data.DbType.Binary),
-        Parameter(command, "@correlation_id", System.Data.DbType.String),
-        Parameter(command, "@detail", System.Data.DbType.String),
+        ("@id", null, (s, r) => s.ToDb(r.Id)),
+        ("@recorded", null, (s, r) => s.ToDb(r.Recorded)),
+        ("@action", System.Data.DbType.String, (_, r) => r.Action),
+        ("@outcome", System.Data.DbType.String, (_, r) => r.Outcome),
+        ("@failure_category", System.Data.DbType.String, (_, r) => r.FailureCategory),
+        ("@failure_code", System.Data.DbType.String, (_, r) => r.FailureCode),
+        ("@user_id", System.Data.DbType.String, (_, r) => r.UserId),
+        ("@user_role", System.Data.DbType.String, (_, r) => r.UserRole),
+        ("@organisation_ods", System.Data.DbType.String, (_, r) => r.OrganisationOds),
+        ("@workstation_id", System.Data.DbType.String, (_, r) => r.WorkstationId),
+        ("@client_app", System.Data.DbType.String, (_, r) => r.ClientApp),
+        ("@origin_feature", System.Data.DbType.String, (_, r) => r.OriginFeature),
+        ("@encounter_id", System.Data.DbType.String, (_, r) => r.EncounterId),
+        ("@patient_cipher", System.Data.DbType.Binary, (_, r) => r.PatientCipher),
+        ("@patient_hash", System.Data.DbType.Binary, (_, r) => r.PatientHash),
+        ("@correlation_id", System.Data.DbType.String, (_, r) => r.CorrelationId),
+        ("@detail", System.Data.DbType.String, (_, r) => r.Detail),
     ];
 
-    private void SetValues(DbParameter[] p, AuditRow row)
+    private static DbParameter[] RowParameters(DbCommand command) => [.. RowColumns.Select(c => Parameter(command, c.Name, c.Type))];
+
+    private void SetValues(DbParameter[] parameters, AuditRow row)
     {
-        p[0].Value = ToDb(row.Id);
-        p[1].Value = ToDb(row.Recorded);
-        p[2].Value = row.Action;
-        p[3].Value = row.Outcome;
-        p[4].Value = (object?)row.FailureCategory ?? DBNull.Value;
-        p[5].Value = (object?)row.FailureCode ?? DBNull.Value;
-        p[6].Value = (object?)row.UserId ?? DBNull.Value;
-        p[7].Value = (object?)row.UserRole ?? DBNull.Value;
-        p[8].Value = (object?)row.OrganisationOds ?? DBNull.Value;
-        p[9].Value = (object?)row.WorkstationId ?? DBNull.Value;
-        p[10].Value = (object?)row.ClientApp ?? DBNull.Value;
-        p[11].Value = (object?)row.OriginFeature ?? DBNull.Value;
-        p[12].Value = (object?)row.EncounterId ?? DBNull.Value;
-        p[13].Value = (object?)row.PatientCipher ?? DBNull.Value;
-        p[14].Value = (object?)row.PatientHash ?? DBNull.Value;
-        p[15].Value = row.CorrelationId;
-        p[16].Value = (object?)row.Detail ?? DBNull.Value;
+        for (var i = 0; i < RowColumns.Length; i++)
+        {
+            parameters[i].Value = RowColumns[i].Value(this, row) ?? DBNull.Value;
+        }
     }
 
     private static DbParameter Parameter(DbCommand command, string name, System.Data.DbType? type)
@@ -262,20 +251,6 @@ internal abstract class RelationalAuditStore : IAuditStore
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static void Add(DbCommand command, string name, object? value, System.Data.DbType? type = null)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (type is { } t)
-        {
-            parameter.DbType = t;
-        }
-        else if (value is null or string)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
-        command.Parameters.Add(parameter);
-    }
+    private static void Add(DbCommand command, string name, object? value, System.Data.DbType? type = null) =>
+        Parameter(command, name, type ?? (value is null or string ? System.Data.DbType.String : null)).Value = value ?? DBNull.Value;
 }
